@@ -1,0 +1,56 @@
+/* elfread.h: a bounds-checked reader for ELF (32/64-bit, both byte orders) and
+ * PE files: only what the audit and `ccmux run` need.  Every offset, count
+ * and string is validated before use; nothing is trusted. */
+#ifndef CCMUX_ELFREAD_H
+#define CCMUX_ELFREAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { ELF_OK = 0, ELF_UNREADABLE = -1, ELF_MALFORMED = -2, ELF_TRUNCATED = -3 };
+
+enum { FMT_ELF = 1, FMT_PE = 2 };
+
+/* one version needed from a shared library (.gnu.version_r) */
+struct elf_verneed {
+	const char *file;        /* "libc.so.6" */
+	const char *name;        /* "GLIBC_2.17" */
+};
+
+struct elf_info {
+	int format;              /* FMT_ELF or FMT_PE */
+	int elfclass;            /* 32 or 64 */
+	int big_endian;
+	int machine;             /* e_machine (ELF), Machine (PE) */
+	int type;                /* e_type: 1 REL, 2 EXEC, 3 DYN */
+	uint32_t flags;          /* e_flags */
+	const char *interp;      /* PT_INTERP contents, or NULL */
+	int dynamic;             /* has PT_DYNAMIC (ELF) */
+	const char **needed;     /* DT_NEEDED names (ELF), imported DLLs (PE) */
+	size_t nneeded;
+	const char *soname;      /* DT_SONAME, or NULL */
+	struct elf_verneed *verneed;
+	size_t nverneed;
+	size_t cxx11_syms;       /* symbols (dynamic or static table) whose
+	                            name contains "__cxx11" */
+	size_t cxx03_syms;       /* symbols naming the old std::string ABI
+	                            (mangled Ss / basic_string without __cxx11) */
+	int arm_hard_float;      /* ARM: 1 hard-float (EF_ARM_ABI_FLOAT_HARD
+	                            or Tag_ABI_VFP_args), 0 soft, -1 not ARM */
+	int pe_subsystem;        /* PE: IMAGE_SUBSYSTEM_*, 0 for ELF */
+};
+
+/* parse the bytes of a file; returns ELF_OK, ELF_MALFORMED or
+ * ELF_TRUNCATED, and on error writes a one-line reason into err.  The
+ * strings in info point into data or into memory that is never freed. */
+int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
+              char *err, size_t errlen);
+/* read a file and parse it; ELF_UNREADABLE when it cannot be read */
+int elf_read(const char *path, struct elf_info *info, char *err, size_t errlen);
+/* the highest version with this prefix ("GLIBC_", "GLIBCXX_", "CXXABI_",
+ * "GFORTRAN_") among info's needed versions, as "2.17"; NULL if none */
+const char *elf_max_version(const struct elf_info *info, const char *prefix);
+/* a short machine name for e_machine / PE Machine ("x86_64", "aarch64") */
+const char *elf_machine_name(int format, int machine);
+
+#endif

@@ -1,0 +1,43 @@
+/* path.c: PATH search and self recognition */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "path.h"
+#include "util.h"
+
+int is_self(const char *path, const char *self)
+{
+	struct stat a, b;
+
+	if (!self || stat(path, &a) != 0 || stat(self, &b) != 0)
+		return 0;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+const char *path_search(const char *name, const char *self)
+{
+	const char *path = getenv("PATH");
+	const char *p, *end;
+
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; ; p = end + 1) {
+		char *dir, *full;
+
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		dir = end == p ? xstrdup(".") : xstrndup(p, (size_t)(end - p));
+		full = xconcat(dir, "/", name, (char *)NULL);
+		if (access(full, X_OK) == 0 && !is_self(full, self)) {
+			struct stat st;
+
+			if (stat(full, &st) == 0 && S_ISREG(st.st_mode))
+				return full;
+		}
+		if (!*end)
+			return NULL;
+	}
+}

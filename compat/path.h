@@ -1,0 +1,11 @@
+/* path.h: finding programs on PATH and recognising our own binary */
+#ifndef CCMUX_PATH_H
+#define CCMUX_PATH_H
+
+/* the first executable NAME in $PATH that is not ccmux itself (self may be
+ * NULL: no check); NULL if none */
+const char *path_search(const char *name, const char *self);
+/* 1 if path is (a link to) the same file as self */
+int is_self(const char *path, const char *self);
+
+#endif

@@ -1,0 +1,363 @@
+/* plan.c: the exact command for a tool name.  Every function here is pure
+ * apart from reading the shard directories, so `ccmux explain` prints
+ * exactly what the real call would exec. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "path.h"
+#include "plan.h"
+#include "rules.h"
+
+/* everything one plan is made from */
+struct planner {
+	const struct ctx *c;
+	struct name *n;
+	const char *request;
+	const struct target *t;
+	const char *tdir;
+	struct shardset ss;
+	struct args a;
+	const char *sysroot;    /* the user's --sysroot, else ours, else NULL */
+	int cxx;                /* C++ is involved: by name or by an input */
+	int argc;               /* the user's arguments */
+	char *const *argv;
+	struct plan *p;
+};
+
+void ctx_init(struct ctx *c)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	char *dir;
+
+	if (n < 0)
+		fatal("cannot find our own binary: readlink /proc/self/exe:");
+	buf[n] = '\0';
+	c->self = xstrdup(buf);
+	dir = dirname_of(c->self);
+	c->prefix = strcmp(basename_of(dir), "bin") == 0 ? dirname_of(dir) : NULL;
+	c->roots = shard_roots(c->prefix);
+}
+
+void resolve_bare(struct name *n, const char *invoked)
+{
+	const char *env = getenv("CCMUX_TARGET");
+	const char *e;
+
+	if (invoked && strchr(invoked, '/')) {
+		char *dir = dirname_of(invoked);
+
+		if (strcmp(basename_of(dir), "bin") == 0 &&
+		    parse_triplet(basename_of(dirname_of(dir)), &n->plat) == NULL)
+			return;
+	}
+	if (env && *env) {
+		if ((e = parse_triplet(env, &n->plat)))
+			fatal("CCMUX_TARGET: %s", e);
+		return;
+	}
+	fatal("'%s' names no target: run it from a .../TRIPLET/bin directory, "
+	      "set CCMUX_TARGET, or use a TRIPLET-%s name", n->tool->name,
+	      n->tool->name);
+}
+
+static void push(struct planner *pl, const char *s)
+{
+	sv_push(&pl->p->argv, s);
+}
+
+static void push2(struct planner *pl, const char *a, const char *b)
+{
+	push(pl, a);
+	push(pl, b);
+}
+
+/* refuse a user -D/-U of _GLIBCXX_USE_CXX11_ABI that the name contradicts */
+static void check_abi_define(struct planner *pl)
+{
+	enum cxxabi want = pl->n->plat.cxxabi;
+	int v = pl->a.abi_value;
+
+	if (want == CXXABI_ANY || !pl->a.abi_define)
+		return;
+	if ((want == CXXABI_03 && v != 0) || (want == CXXABI_11 && v != 1))
+		fatal("%s: %s contradicts the %s tag in the name; drop the flag or "
+		      "use a %s name", pl->request, pl->a.abi_define,
+		      want == CXXABI_03 ? "cxx03" : "cxx11",
+		      want == CXXABI_03 ? "cxx11" : "cxx03");
+}
+
+static void abi_define(struct planner *pl)
+{
+	enum cxxabi abi = pl->n->plat.cxxabi;
+
+	if (abi != CXXABI_ANY)
+		push(pl, abi == CXXABI_03 ? "-D_GLIBCXX_USE_CXX11_ABI=0"
+		                          : "-D_GLIBCXX_USE_CXX11_ABI=1");
+}
+
+/* static by default on musl; CCMUX_STATIC=0|1 decides for any target */
+static int want_static(struct planner *pl)
+{
+	const char *env = getenv("CCMUX_STATIC");
+	int on = pl->t->libc == LIBC_MUSL;
+
+	if (env && *env) {
+		if (strcmp(env, "0") != 0 && strcmp(env, "1") != 0)
+			fatal("CCMUX_STATIC='%s': use 0 or 1", env);
+		on = *env == '1';
+	}
+	return on && pl->a.mode == MODE_LINK && !pl->a.shared &&
+	       !pl->a.relocatable && !pl->a.is_static && !pl->a.static_pie;
+}
+
+static const char *gcc_libdir(struct planner *pl, const struct shard *s)
+{
+	return xconcat(s->dir, "/lib/gcc/", pl->tdir, "/", s->verstr, (char *)NULL);
+}
+
+/* the search paths Debian's GCC would otherwise take from outside the
+ * sysroot (its tooldir headers, crt files and libraries): pinned to the
+ * sysroot, after the user's own -I/-L so those still come first */
+static void include_pins(struct planner *pl, const struct shard *g)
+{
+	const char *sr = pl->sysroot, *lib = gcc_libdir(pl, g);
+
+	if (pl->a.nostdinc)
+		return;
+	push(pl, "-nostdinc");
+	if (pl->cxx && !pl->a.nostdincxx) {
+		char *cxx = xconcat(g->dir, "/", pl->tdir, "/include/c++/",
+		                    g->verstr, (char *)NULL);
+
+		push2(pl, "-isystem", cxx);
+		push2(pl, "-isystem", xconcat(cxx, "/", pl->tdir, (char *)NULL));
+		push2(pl, "-isystem", xconcat(cxx, "/backward", (char *)NULL));
+	}
+	push2(pl, "-isystem", xconcat(lib, "/include", (char *)NULL));
+	push2(pl, "-isystem", xconcat(lib, "/include-fixed", (char *)NULL));
+	push2(pl, "-isystem", xconcat(sr, "/usr/include", (char *)NULL));
+}
+
+static void link_pins(struct planner *pl)
+{
+	const char *sr = pl->sysroot, *ld = pl->t->libdir;
+	char *usr = xconcat(sr, "/usr/", ld, (char *)NULL);
+	char *top = xconcat(sr, "/", ld, (char *)NULL);
+
+	push(pl, xconcat("-B", usr, "/", (char *)NULL));
+	push(pl, xconcat("-L", usr, (char *)NULL));
+	push(pl, xconcat("-L", top, (char *)NULL));
+	push(pl, xconcat("-Wl,-rpath-link,", top, ":", usr, (char *)NULL));
+}
+
+static const struct shard *choose_gcc(struct planner *pl, const char *tool,
+                                      const char *pref)
+{
+	struct gccwant w = {&pl->n->plat, tool, pref, pl->request};
+	const struct shard *g;
+	char *why;
+
+	if (!pref) {
+		const char *env = getenv("CCMUX_GCC_VERSION");
+
+		w.pref = env && *env ? env : NULL;
+	}
+	g = gcc_choose(&pl->ss, &w, &why);
+	if (!g)
+		fatal("%s", why);
+	return g;
+}
+
+static void user_args(struct planner *pl)
+{
+	sv_pushn(&pl->p->argv, pl->argv, (size_t)pl->argc);
+}
+
+static void plan_gcc(struct planner *pl)
+{
+	const struct tool *tl = pl->n->tool;
+	const struct shard *g = choose_gcc(pl, tl->shard_name,
+	                                   *pl->n->version ? pl->n->version : NULL);
+	enum mode m = pl->a.mode;
+	int musl = pl->t->libc == LIBC_MUSL;
+	int c_family = tl->lang != LANG_FORTRAN || (pl->a.langs & (L_C | L_CXX));
+
+	push(pl, shard_tool(g, pl->tdir, tl->shard_name));
+	if (m != MODE_QUERY) {
+		abi_define(pl);
+		if (pl->ss.sysroot && !pl->a.sysroot)
+			push(pl, xconcat("--sysroot=", pl->ss.sysroot, (char *)NULL));
+		if (musl && pl->sysroot)
+			push(pl, xconcat("-specs=", pl->sysroot, "/usr/lib/ccmux.specs",
+			                 (char *)NULL));
+	}
+	user_args(pl);
+	if (m == MODE_QUERY || !pl->sysroot || pl->t->libc != LIBC_GLIBC) {
+		if (m == MODE_LINK)
+			push(pl, "-Wl,--build-id");
+		if (want_static(pl))
+			push(pl, "-static");
+		return;
+	}
+	if (c_family)
+		include_pins(pl, g);
+	if (m == MODE_LINK || m == MODE_PRINT)
+		link_pins(pl);
+	if (m == MODE_LINK)
+		push(pl, "-Wl,--build-id");
+	if (want_static(pl))
+		push(pl, "-static");
+}
+
+static void plan_clang(struct planner *pl)
+{
+	const struct tool *tl = pl->n->tool;
+	const struct shard *cl = clang_choose(&pl->ss,
+	                                      *pl->n->version ? pl->n->version : NULL);
+	const struct shard *g;
+	enum mode m = pl->a.mode;
+	char *triple;
+
+	if (!cl)
+		fatal("%s: no clang shard installed (looked for ROOT/%s/clang-X.Y.Z "
+		      "in %s); run install.sh or set CCMUX_ROOT", pl->request,
+		      CLANG_HOST_DIR, pl->c->roots[0] ? pl->c->roots[0] : "no root");
+	push(pl, xconcat(cl->dir, "/bin/", tl->shard_name, (char *)NULL));
+	triple = xconcat(pl->t->clang_triple, pl->n->plat.osver, (char *)NULL);
+	push(pl, xconcat("--target=", triple, (char *)NULL));
+	if (m != MODE_QUERY) {
+		g = choose_gcc(pl, pl->cxx ? "g++" : "gcc", NULL);
+		if (pl->ss.sysroot && !pl->a.sysroot)
+			push(pl, xconcat("--sysroot=", pl->ss.sysroot, (char *)NULL));
+		push(pl, xconcat("--gcc-install-dir=", gcc_libdir(pl, g), (char *)NULL));
+		if (pl->cxx)
+			push(pl, "-stdlib=libstdc++");
+		abi_define(pl);
+	}
+	user_args(pl);
+	if (m == MODE_LINK) {
+		push(pl, "-fuse-ld=lld");
+		push(pl, "-rtlib=libgcc");
+		push(pl, "-unwindlib=libgcc");
+		push(pl, "-Wl,--build-id");
+		if (want_static(pl))
+			push(pl, "-static");
+	}
+}
+
+static void plan_binutils(struct planner *pl)
+{
+	struct gccwant w = {&pl->n->plat, pl->n->tool->shard_name, NULL,
+	                    pl->request};
+	const char *env = getenv("CCMUX_GCC_VERSION");
+	const struct shard *b;
+	char *why;
+
+	w.pref = env && *env ? env : NULL;
+	b = binutils_choose(&pl->ss, &w, &why);
+	if (!b)
+		fatal("%s", why);
+	push(pl, shard_tool(b, pl->tdir, pl->n->tool->shard_name));
+	user_args(pl);
+}
+
+static void plan_lld(struct planner *pl)
+{
+	const struct shard *cl = clang_choose(&pl->ss, NULL);
+
+	if (!cl)
+		fatal("%s: ld.lld comes with the clang shard, and none is installed "
+		      "(ROOT/%s/clang-X.Y.Z)", pl->request, CLANG_HOST_DIR);
+	push(pl, xconcat(cl->dir, "/bin/ld.lld", (char *)NULL));
+	user_args(pl);
+}
+
+/* the host's pkg-config, confined to the target's sysroot */
+static void plan_pkgconfig(struct planner *pl)
+{
+	const char *sr = pl->ss.sysroot;
+	const char *exe = path_search("pkg-config", pl->c->self);
+	const char *ld = pl->t->libdir;
+
+	if (!exe)
+		fatal("%s: pkg-config is not installed on this machine (apt-get "
+		      "install pkg-config)", pl->request);
+	if (!sr)
+		fatal("%s: no sysroot for %s (ROOT/%s/%s/sys-root), so there is "
+		      "nothing for pkg-config to look in", pl->request, pl->tdir,
+		      pl->tdir, pl->tdir);
+	push(pl, exe);
+	user_args(pl);
+	sv_push(&pl->p->env, xconcat("PKG_CONFIG_LIBDIR=", sr, "/usr/lib/pkgconfig:",
+	                             sr, "/usr/", ld, "/pkgconfig:", sr,
+	                             "/usr/share/pkgconfig", (char *)NULL));
+	sv_push(&pl->p->env, xconcat("PKG_CONFIG_SYSROOT_DIR=", sr, (char *)NULL));
+}
+
+/* CCMUX_LAUNCHER=ccache|sccache|distcc|icecc|PATH goes in front of a
+ * compiler, so that it sees (and caches on) the final argv */
+static void add_launcher(struct planner *pl)
+{
+	const char *l = getenv("CCMUX_LAUNCHER");
+	struct strvec *v = &pl->p->argv;
+	const char *exe;
+	struct stat st;
+
+	if (!l || !*l || !tool_is_compiler(pl->n->tool) ||
+	    pl->a.mode == MODE_QUERY || pl->a.mode == MODE_PRINT)
+		return;
+	exe = strchr(l, '/') ? l : path_search(l, NULL);
+	if (!exe || stat(exe, &st) != 0)
+		fatal("CCMUX_LAUNCHER=%s: not found (install it, or give its path)", l);
+	if (S_ISDIR(st.st_mode))
+		fatal("CCMUX_LAUNCHER=%s is a directory; name the launcher program "
+		      "itself (ccache, sccache, distcc, icecc)", l);
+	if (is_self(exe, pl->c->self))
+		fatal("recursive invocation: CCMUX_LAUNCHER=%s is ccmux itself", l);
+	sv_push(v, NULL);
+	memmove(v->v + 1, v->v, (v->n - 1) * sizeof(*v->v));
+	v->v[0] = exe;
+	v->v[v->n] = NULL;
+}
+
+void plan_make(const struct ctx *c, struct name *n, const char *request,
+               int argc, char *const *argv, struct plan *p)
+{
+	struct planner pl;
+
+	memset(&pl, 0, sizeof(pl));
+	memset(p, 0, sizeof(*p));
+	pl.c = c;
+	pl.n = n;
+	pl.request = request;
+	pl.t = n->plat.target;
+	pl.tdir = platform_dir(&n->plat);
+	pl.argc = argc;
+	pl.argv = argv;
+	pl.p = p;
+	p->request = request;
+	p->plat = &n->plat;
+	args_classify(argc, argv, &pl.a);
+	if (strcmp(n->tool->name, "cpp") == 0 && pl.a.mode != MODE_QUERY)
+		pl.a.mode = MODE_PREPROCESS;
+	p->mode = pl.a.mode;
+	pl.cxx = n->tool->lang == LANG_CXX || (pl.a.langs & L_CXX);
+	check_abi_define(&pl);
+	shard_scan(c->roots, pl.tdir, &pl.ss);
+	pl.sysroot = pl.a.sysroot ? pl.a.sysroot : pl.ss.sysroot;
+	switch (n->tool->family) {
+	case FAM_GCC: plan_gcc(&pl); p->clean_env = 1; break;
+	case FAM_CLANG: plan_clang(&pl); p->clean_env = 1; break;
+	case FAM_BINUTILS: plan_binutils(&pl); break;
+	case FAM_LLD: plan_lld(&pl); break;
+	case FAM_PKGCONFIG: plan_pkgconfig(&pl); break;
+	}
+	if (pl.a.mode == MODE_LINK)
+		p->output = pl.a.output ? pl.a.output : "a.out";
+	add_launcher(&pl);
+}

@@ -1,0 +1,156 @@
+/* shard.c: scanning the roots for shards */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "shard.h"
+#include "util.h"
+
+const char **shard_roots(const char *prefix)
+{
+	struct strvec sv = {0};
+	const char *env = getenv("CCMUX_ROOT");
+	struct stat st;
+
+	if (env && *env) {
+		char *copy = xstrdup(env), *p = copy, *colon;
+
+		for (;;) {
+			colon = strchr(p, ':');
+			if (colon)
+				*colon = '\0';
+			if (*p == '\0')
+				fatal("CCMUX_ROOT='%s' has an empty entry; separate "
+				      "directories with a single ':'", env);
+			if (stat(p, &st) != 0)
+				fatal("CCMUX_ROOT entry %s:", p);
+			if (!S_ISDIR(st.st_mode))
+				fatal("CCMUX_ROOT entry %s is not a directory", p);
+			sv_push(&sv, p);
+			if (!colon)
+				break;
+			p = colon + 1;
+		}
+	}
+	if (prefix)
+		sv_push(&sv, xconcat(prefix, "/opt", (char *)NULL));
+	if (!sv.v)
+		sv_push(&sv, NULL);
+	return sv.v;
+}
+
+static int shardcmp(const void *a, const void *b)
+{
+	return version_cmp(&((const struct shard *)a)->ver,
+	                   &((const struct shard *)b)->ver);
+}
+
+/* add ROOT/TDIR/NAME to a list unless that version is there already */
+static void add_shard(struct shard **list, unsigned *n, const char *dir,
+                      const char *name, const char *verstr)
+{
+	struct shard s;
+	unsigned i;
+
+	if (version_parse(verstr, &s.ver) != 0)
+		fatal("%s/%s: '%s' is not a version; shard directories are named "
+		      "like gcc-12.2.0, binutils-2.40, clang-16.0.6", dir, name,
+		      verstr);
+	for (i = 0; i < *n; i++)
+		if (version_cmp(&(*list)[i].ver, &s.ver) == 0)
+			return;
+	s.dir = xconcat(dir, "/", name, (char *)NULL);
+	s.verstr = xstrdup(verstr);
+	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = s;
+}
+
+/* one readdir of ROOT/DIR; the sysroot is noticed by its parent's name */
+static void scan_dir(const char *root, const char *tdir, struct shardset *ss,
+                     int want_target, int want_clang)
+{
+	char *dir = xconcat(root, "/", tdir, (char *)NULL);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int has_sysroot_parent = 0;
+
+	if (!d) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			fatal("cannot read shard directory %s:", dir);
+		return;
+	}
+	while ((e = readdir(d))) {
+		const char *n = e->d_name;
+
+		if (want_target && startswith(n, "gcc-"))
+			add_shard(&ss->gcc, &ss->ngcc, dir, n, n + 4);
+		else if (want_target && startswith(n, "binutils-"))
+			add_shard(&ss->binutils, &ss->nbinutils, dir, n, n + 9);
+		else if (want_clang && startswith(n, "clang-"))
+			add_shard(&ss->clang, &ss->nclang, dir, n, n + 6);
+		else if (want_target && strcmp(n, tdir) == 0)
+			has_sysroot_parent = 1;
+	}
+	closedir(d);
+	if (has_sysroot_parent && !ss->sysroot) {
+		char *sr = xconcat(dir, "/", tdir, "/sys-root", (char *)NULL);
+		struct stat st;
+
+		if (stat(sr, &st) == 0 && S_ISDIR(st.st_mode))
+			ss->sysroot = sr;
+	}
+}
+
+void shard_scan(const char **roots, const char *tdir, struct shardset *ss)
+{
+	int same = strcmp(tdir, CLANG_HOST_DIR) == 0;
+	unsigned i;
+
+	memset(ss, 0, sizeof(*ss));
+	ss->tdir = tdir;
+	for (i = 0; roots[i]; i++) {
+		scan_dir(roots[i], tdir, ss, 1, same);
+		if (!same)
+			scan_dir(roots[i], CLANG_HOST_DIR, ss, 0, 1);
+	}
+	qsort(ss->gcc, ss->ngcc, sizeof(*ss->gcc), shardcmp);
+	qsort(ss->binutils, ss->nbinutils, sizeof(*ss->binutils), shardcmp);
+	qsort(ss->clang, ss->nclang, sizeof(*ss->clang), shardcmp);
+}
+
+char *shard_tool(const struct shard *s, const char *tdir, const char *name)
+{
+	return xconcat(s->dir, "/bin/", tdir, "-", name, (char *)NULL);
+}
+
+int file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *shard_list(const struct shard *s, unsigned n,
+                 const char *(*note)(const struct shard *, void *), void *arg)
+{
+	struct buf b = {0};
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		const char *why = note ? note(&s[i], arg) : NULL;
+
+		if (i)
+			buf_puts(&b, ", ");
+		buf_puts(&b, s[i].verstr);
+		if (why) {
+			buf_puts(&b, " (");
+			buf_puts(&b, why);
+			buf_puts(&b, ")");
+		}
+	}
+	if (!n)
+		buf_puts(&b, "none");
+	return b.s;
+}

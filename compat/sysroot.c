@@ -1,0 +1,67 @@
+/* sysroot.c: facts read from an installed sysroot */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sysroot.h"
+#include "util.h"
+
+/* the number after "#define NAME" in text, or -1 */
+static int macro_value(const char *text, const char *name)
+{
+	const char *p = text;
+	size_t n = strlen(name);
+
+	while ((p = strstr(p, name))) {
+		const char *q = p + n;
+		const char *line = p;
+
+		while (line > text && line[-1] != '\n')
+			line--;
+		p = q;
+		if (*q != ' ' && *q != '\t')
+			continue;
+		while (*line == ' ' || *line == '\t' || *line == '#')
+			line++;
+		if (!startswith(line, "define"))
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q >= '0' && *q <= '9')
+			return atoi(q);
+	}
+	return -1;
+}
+
+int sysroot_glibc(const char *sysroot, struct version *out)
+{
+	char *path = xconcat(sysroot, "/usr/include/features.h", (char *)NULL);
+	char *text = read_file(path, 1 << 20, NULL);
+	int major, minor;
+
+	if (!text)
+		return -1;
+	major = macro_value(text, "__GLIBC__");
+	minor = macro_value(text, "__GLIBC_MINOR__");
+	if (major < 0 || minor < 0)
+		return -1;
+	out->v[0] = major;
+	out->v[1] = minor;
+	out->v[2] = 0;
+	out->parts = 2;
+	return 0;
+}
+
+char *sysroot_describe(const char *sysroot, int musl)
+{
+	struct version v;
+	char buf[32];
+
+	if (!sysroot)
+		return xstrdup("none");
+	if (musl)
+		return xstrdup("musl");
+	if (sysroot_glibc(sysroot, &v) != 0)
+		return xstrdup("unknown");
+	version_format(&v, buf, sizeof(buf));
+	return xconcat("glibc ", buf, (char *)NULL);
+}

@@ -1,0 +1,13 @@
+/* sysroot.h: facts read from an installed sysroot */
+#ifndef CCMUX_SYSROOT_H
+#define CCMUX_SYSROOT_H
+
+#include "version.h"
+
+/* the glibc version of a sysroot, from usr/include/features.h; returns 0,
+ * or -1 when it has no glibc headers */
+int sysroot_glibc(const char *sysroot, struct version *out);
+/* "glibc 2.17", "musl", or "none" when sysroot is NULL */
+char *sysroot_describe(const char *sysroot, int musl);
+
+#endif

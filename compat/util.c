@@ -1,0 +1,275 @@
+/* util.c: errors, memory, strings and argv vectors (see util.h) */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+const char *progname = "ccmux";
+
+static void vmsg(const char *prefix, const char *fmt, va_list ap)
+{
+	struct buf b = {0};
+	char tmp[1024];
+	size_t len = strlen(fmt);
+	int err = errno;
+
+	buf_puts(&b, progname);
+	buf_puts(&b, ": ");
+	buf_puts(&b, prefix);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	buf_puts(&b, tmp);
+	if (len > 0 && fmt[len - 1] == ':') {
+		buf_puts(&b, " ");
+		buf_puts(&b, strerror(err));
+	}
+	buf_puts(&b, "\n");
+	write_all(2, b.s, b.n);
+}
+
+void fatalx(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
+	exit(EXIT_USAGE);
+}
+
+void warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xconcat(const char *s, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, s);
+	for (; s; s = va_arg(ap, const char *))
+		buf_puts(&b, s);
+	va_end(ap);
+	buf_add(&b, "", 1);
+	return b.s;
+}
+
+char *xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal("bad format");
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static void sv_grow(struct strvec *sv, size_t extra)
+{
+	size_t need = sv->n + extra + 1;
+
+	if (need <= sv->cap)
+		return;
+	sv->cap = sv->cap ? sv->cap : 32;
+	while (sv->cap < need)
+		sv->cap *= 2;
+	sv->v = xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+}
+
+void sv_push(struct strvec *sv, const char *s)
+{
+	sv_grow(sv, 1);
+	sv->v[sv->n++] = s;
+	sv->v[sv->n] = NULL;
+}
+
+void sv_pushn(struct strvec *sv, char *const *s, size_t n)
+{
+	sv_grow(sv, n);
+	memcpy(sv->v + sv->n, s, n * sizeof(*s));
+	sv->n += n;
+	sv->v[sv->n] = NULL;
+}
+
+int startswith(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int endswith(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+const char *basename_of(const char *path)
+{
+	const char *p = strrchr(path, '/');
+
+	return p ? p + 1 : path;
+}
+
+char *dirname_of(const char *path)
+{
+	const char *p = strrchr(path, '/');
+
+	if (!p)
+		return xstrdup(".");
+	if (p == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(p - path));
+}
+
+void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = b->cap ? b->cap : 256;
+		while (b->cap < b->n + n + 1)
+			b->cap *= 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* characters that never need quoting in a POSIX shell word */
+static int shell_safe(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || strchr("+,-./:=@_%^", c) != NULL;
+}
+
+void buf_quote(struct buf *b, const char *w)
+{
+	const char *p;
+	int bare = *w != '\0';
+
+	for (p = w; *p && bare; p++)
+		bare = shell_safe((unsigned char)*p);
+	if (bare) {
+		buf_puts(b, w);
+		return;
+	}
+	buf_add(b, "'", 1);
+	for (p = w; *p; p++) {
+		if (*p == '\'')
+			buf_puts(b, "'\\''");
+		else
+			buf_add(b, p, 1);
+	}
+	buf_add(b, "'", 1);
+}
+
+void buf_argv(struct buf *b, const char *const *argv)
+{
+	size_t i;
+
+	for (i = 0; argv[i]; i++) {
+		if (i)
+			buf_add(b, " ", 1);
+		buf_quote(b, argv[i]);
+	}
+}
+
+int write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+char *read_file(const char *path, size_t max, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct buf b = {0};
+	char tmp[4096];
+	ssize_t r;
+
+	if (fd < 0)
+		return NULL;
+	while ((r = read(fd, tmp, sizeof(tmp))) > 0 && b.n <= max)
+		buf_add(&b, tmp, (size_t)r);
+	close(fd);
+	if (r < 0 || b.n > max)
+		return NULL;
+	buf_add(&b, "", 0);
+	if (!b.s)
+		b.s = xstrdup("");
+	if (len)
+		*len = b.n;
+	return b.s;
+}

@@ -1,0 +1,264 @@
+/* wrapper.c: main().  Called by a tool name (aarch64-linux-gnu-gcc, cc,
+ * x86_64-linux-gnu-cxx03-g++-12) it builds the exact command for the right
+ * shard and execs it; called as ccmux it runs a subcommand. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <elf.h>
+#include <sys/auxv.h>
+
+#include "audit.h"
+#include "exec.h"
+#include "name.h"
+#include "plan.h"
+#include "rules.h"
+#include "run.h"
+#include "sysroot.h"
+
+#ifndef CCMUX_VERSION
+#define CCMUX_VERSION "0.1.0"
+#endif
+
+static const char usage[] =
+	"usage: TRIPLET-TOOL [ARGS...]        (ccmux installed under a tool name)\n"
+	"       ccmux targets                 targets, floor in force, shards\n"
+	"       ccmux shards                  every shard in every root\n"
+	"       ccmux explain NAME [ARGS...]  print the command NAME would run\n"
+	"       ccmux run TRIPLET PROG [ARGS...]  run a target binary here\n"
+	"       ccmux env TRIPLET             export lines for a build\n"
+	"       ccmux audit [--target TRIPLET] FILE...  check built files\n"
+	"       ccmux --help | --version\n"
+	"\n"
+	"TRIPLET: ARCH-[VENDOR-]OS[-LIBC[ABI]][-libgfortranN|-gccN][-cxx03|-cxx11]\n"
+	"TOOL: cc c++ gcc g++ cpp gfortran f77 clang clang++ ld ld.bfd ld.gold\n"
+	"      ld.lld as ar nm ranlib strip objcopy objdump readelf c++filt\n"
+	"      addr2line size strings pkg-config windres dlltool [-MAJOR]\n"
+	"Environment: CCMUX_ROOT CCMUX_TARGET CCMUX_GCC_VERSION CCMUX_LAUNCHER\n"
+	"      CCMUX_DEBUG CCMUX_LOG CCMUX_AUDIT CCMUX_STATIC\n"
+	"Exit: 2 bad name or refused request, 126/127 exec failed.\n";
+
+/* parse a name given to explain or run as a tool; bare names take their
+ * target from their directory or CCMUX_TARGET */
+static void parse_tool_name(const char *given, struct name *n)
+{
+	const char *e = parse_name(basename_of(given), n);
+
+	if (e)
+		fatal("%s", e);
+	if (!n->plat.target)
+		resolve_bare(n, given);
+}
+
+static void parse_platform(const char *s, struct platform *p)
+{
+	const char *e = parse_triplet(s, p);
+
+	if (e)
+		fatal("%s", e);
+}
+
+static int cmd_explain(struct ctx *c, int argc, char **argv)
+{
+	struct name n;
+	struct plan p;
+
+	if (argc < 1)
+		fatal("usage: ccmux explain NAME [ARGS...]");
+	parse_tool_name(argv[0], &n);
+	plan_make(c, &n, basename_of(argv[0]), argc - 1, argv + 1, &p);
+	plan_print(&p, 1);
+	return 0;
+}
+
+static int cmd_run(struct ctx *c, int argc, char **argv)
+{
+	struct platform pf;
+	struct plan p;
+
+	if (argc < 2)
+		fatal("usage: ccmux run TRIPLET PROG [ARGS...]");
+	parse_platform(argv[0], &pf);
+	run_plan(c, &pf, argc - 1, argv + 1, &p);
+	plan_exec(c, &p, argc, argv);
+}
+
+static void print_shards(const char *label, const struct shard *s, unsigned n)
+{
+	unsigned i;
+
+	printf(" %s", label);
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? "," : " ", s[i].verstr);
+	if (!n)
+		printf(" -");
+}
+
+static int cmd_targets(struct ctx *c, int argc, char **argv)
+{
+	const struct target *t;
+
+	(void)argc, (void)argv;
+	printf("%-26s %-12s %-8s %-28s %s\n", "TARGET", "FLOOR", "SEEDS",
+	       "DYNAMIC LINKER", "SHARDS");
+	for (t = targets; t->name; t++) {
+		struct shardset ss;
+
+		shard_scan(c->roots, t->name, &ss);
+		printf("%-26s %-12s %-8s %-28s", t->name,
+		       sysroot_describe(ss.sysroot, t->libc == LIBC_MUSL),
+		       *t->seed_floor ? t->seed_floor : "-",
+		       *t->dynamic_linker ? t->dynamic_linker : "-");
+		print_shards("gcc", ss.gcc, ss.ngcc);
+		print_shards(" binutils", ss.binutils, ss.nbinutils);
+		printf("\n");
+	}
+	return 0;
+}
+
+static void list_set(const char *kind, const struct shard *s, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		printf("  %-9s %-8s %s\n", kind, s[i].verstr, s[i].dir);
+}
+
+static int cmd_shards(struct ctx *c, int argc, char **argv)
+{
+	const struct target *t;
+	unsigned i;
+
+	(void)argc, (void)argv;
+	printf("roots:");
+	for (i = 0; c->roots[i]; i++)
+		printf(" %s", c->roots[i]);
+	printf("\n");
+	for (t = targets; t->name; t++) {
+		struct shardset ss;
+
+		shard_scan(c->roots, t->name, &ss);
+		if (!ss.ngcc && !ss.nbinutils && !ss.sysroot &&
+		    strcmp(t->name, CLANG_HOST_DIR) != 0)
+			continue;
+		printf("%s\n", t->name);
+		list_set("gcc", ss.gcc, ss.ngcc);
+		list_set("binutils", ss.binutils, ss.nbinutils);
+		if (strcmp(t->name, CLANG_HOST_DIR) == 0)
+			list_set("clang", ss.clang, ss.nclang);
+		if (ss.sysroot)
+			printf("  %-9s %-8s %s\n", "sysroot",
+			       sysroot_describe(ss.sysroot, t->libc == LIBC_MUSL),
+			       ss.sysroot);
+	}
+	return 0;
+}
+
+/* the tools `ccmux env` exports, by variable */
+static const struct {
+	const char *var, *tool;
+} env_tools[] = {
+	{"CC", "gcc"}, {"CXX", "g++"}, {"FC", "gfortran"}, {"F77", "gfortran"},
+	{"CPP", "cpp"}, {"AR", "ar"}, {"RANLIB", "ranlib"}, {"NM", "nm"},
+	{"STRIP", "strip"}, {"LD", "ld"}, {"AS", "as"}, {"OBJCOPY", "objcopy"},
+	{"OBJDUMP", "objdump"}, {"READELF", "readelf"},
+	{"PKG_CONFIG", "pkg-config"},
+};
+
+static void export(const char *var, const char *val)
+{
+	struct buf b = {0};
+
+	buf_quote(&b, val);
+	printf("export %s=%s\n", var, b.s);
+}
+
+static int cmd_env(struct ctx *c, int argc, char **argv)
+{
+	struct platform pf;
+	const char *bin;
+	char *trip;
+	unsigned i;
+
+	if (argc < 1)
+		fatal("usage: ccmux env TRIPLET");
+	parse_platform(argv[0], &pf);
+	trip = platform_string(&pf);
+	bin = c->prefix ? xconcat(c->prefix, "/bin", (char *)NULL)
+	                : dirname_of(c->self);
+	for (i = 0; i < sizeof(env_tools) / sizeof(env_tools[0]); i++)
+		export(env_tools[i].var,
+		       xconcat(bin, "/", trip, "-", env_tools[i].tool, (char *)NULL));
+	export("CC_FOR_BUILD", "cc");
+	export("CCMUX_TARGET", trip);
+	if (c->prefix)
+		export("CMAKE_TOOLCHAIN_FILE",
+		       xconcat(c->prefix, "/share/ccmux/cmake/", trip, ".cmake",
+		               (char *)NULL));
+	return 0;
+}
+
+static int cmd_audit(struct ctx *c, int argc, char **argv)
+{
+	return audit_main(c, argc, argv);
+}
+
+static const struct cmd {
+	const char *name;
+	int (*fn)(struct ctx *, int, char **);
+} cmds[] = {
+	{"audit", cmd_audit},
+	{"env", cmd_env},
+	{"explain", cmd_explain},
+	{"run", cmd_run},
+	{"shards", cmd_shards},
+	{"targets", cmd_targets},
+};
+
+static int ccmux_main(int argc, char **argv)
+{
+	struct ctx c;
+	unsigned i;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("ccmux %s\n", CCMUX_VERSION);
+		return 0;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0) {
+			ctx_init(&c);
+			return cmds[i].fn(&c, argc - 2, argv + 2);
+		}
+	fatal("unknown command '%s'; see ccmux --help", argv[1]);
+}
+
+/* a tool name: plan and exec */
+static int tool_main(const char *name, int argc, char **argv)
+{
+	const char *invoked = (const char *)getauxval(AT_EXECFN);
+	struct name n;
+	struct ctx c;
+	struct plan p;
+	const char *e;
+
+	depth_check();
+	if ((e = parse_name(name, &n)))
+		fatal("%s", e);
+	if (!n.plat.target)
+		resolve_bare(&n, invoked && strchr(invoked, '/') ? invoked : argv[0]);
+	ctx_init(&c);
+	plan_make(&c, &n, name, argc - 1, argv + 1, &p);
+	plan_exec(&c, &p, argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	const char *name = basename_of(argc > 0 && argv[0] ? argv[0] : "ccmux");
+
+	if (startswith(name, "ccmux"))
+		return ccmux_main(argc, argv);
+	return tool_main(name, argc, argv);
+}
