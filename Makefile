@@ -29,6 +29,7 @@ LIBOBJS = \
 	$(O)/compat/plan.o \
 	$(O)/compat/exec.o \
 	$(O)/compat/run.o \
+	$(O)/compat/farm.o \
 	$(O)/compat/elfread.o \
 	$(O)/compat/audit.o
 

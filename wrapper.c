@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "exec.h"
+#include "farm.h"
 #include "name.h"
 #include "plan.h"
 #include "rules.h"
@@ -27,6 +28,8 @@ static const char usage[] =
 	"       ccmux run TRIPLET PROG [ARGS...]  run a target binary here\n"
 	"       ccmux env TRIPLET             export lines for a build\n"
 	"       ccmux audit [--target TRIPLET] FILE...  check built files\n"
+	"       ccmux names                   every name the farm installs\n"
+	"       ccmux files PREFIX            write CMake and meson files\n"
 	"       ccmux --help | --version\n"
 	"\n"
 	"TRIPLET: ARCH-[VENDOR-]OS[-LIBC[ABI]][-libgfortranN|-gccN][-cxx03|-cxx11]\n"
@@ -93,11 +96,30 @@ static void print_shards(const char *label, const struct shard *s, unsigned n)
 		printf(" -");
 }
 
+/* `ccmux targets --installed`: the targets with a GCC shard, one a line */
+static int installed_targets(struct ctx *c)
+{
+	const struct target *t;
+
+	for (t = targets; t->name; t++) {
+		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
+		struct shardset ss;
+
+		shard_scan(c->roots, trip, &ss);
+		if (ss.ngcc)
+			printf("%s\n", trip);
+	}
+	return 0;
+}
+
 static int cmd_targets(struct ctx *c, int argc, char **argv)
 {
 	const struct target *t;
 
-	(void)argc, (void)argv;
+	if (argc > 0 && strcmp(argv[0], "--installed") == 0)
+		return installed_targets(c);
+	if (argc > 0)
+		fatal("usage: ccmux targets [--installed]");
 	printf("%-26s %-12s %-8s %-28s %s\n", "TARGET", "FLOOR", "SEEDS",
 	       "DYNAMIC LINKER", "SHARDS");
 	for (t = targets; t->name; t++) {
@@ -197,6 +219,20 @@ static int cmd_env(struct ctx *c, int argc, char **argv)
 	return 0;
 }
 
+static int cmd_names(struct ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	farm_names(c);
+	return 0;
+}
+
+static int cmd_files(struct ctx *c, int argc, char **argv)
+{
+	if (argc != 1)
+		fatal("usage: ccmux files PREFIX");
+	return farm_files(c, argv[0]);
+}
+
 static int cmd_audit(struct ctx *c, int argc, char **argv)
 {
 	return audit_main(c, argc, argv);
@@ -209,6 +245,8 @@ static const struct cmd {
 	{"audit", cmd_audit},
 	{"env", cmd_env},
 	{"explain", cmd_explain},
+	{"files", cmd_files},
+	{"names", cmd_names},
 	{"run", cmd_run},
 	{"shards", cmd_shards},
 	{"targets", cmd_targets},

@@ -1,9 +1,962 @@
-/* TEMPORARY STUB: replaced by the real reader */
+/* elfread.c: a bounds-checked ELF and PE reader (see elfread.h).
+ *
+ * Every byte of the file is read through get(), which checks the range
+ * against the file size the toybox way (off > size || len > size - off) and
+ * converts the byte order.  The first error sticks in struct rd: later reads
+ * return 0 and every loop stops at its next check, so the reason reported is
+ * the first one found.  "Truncated" means the headers describe a structure
+ * that the file ends before; "malformed" means a value no valid file has.
+ *
+ * Loops are bounded twice: by what fits in the file, and by CAP entries per
+ * table (dynamic entries, symbols, import descriptors), so no input makes
+ * the reader loop for long.  Strings in elf_info point into the file's bytes;
+ * the only allocations are the needed[] and verneed[] arrays. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "elfread.h"
-int elf_parse(const unsigned char *d, size_t n, struct elf_info *i, char *e, size_t el)
-{ (void)d; (void)n; memset(i, 0, sizeof(*i)); strncpy(e, "stub", el); return ELF_MALFORMED; }
-int elf_read(const char *p, struct elf_info *i, char *e, size_t el)
-{ (void)p; memset(i, 0, sizeof(*i)); strncpy(e, "stub", el); return ELF_MALFORMED; }
-const char *elf_max_version(const struct elf_info *i, const char *p) { (void)i; (void)p; return NULL; }
-const char *elf_machine_name(int f, int m) { (void)f; (void)m; return "?"; }
+#include "util.h"
+
+/* at most this many entries of one table are read; real files stay far
+ * below it (libstdc++ has ~7,000 dynamic symbols) */
+#define CAP 1000000u
+/* elf_read refuses larger files */
+#define MAXFILE (1u << 30)
+
+typedef unsigned long long ull;
+
+struct rd {
+	const unsigned char *p;
+	uint64_t size;
+	int be, is64;
+	int rc;                 /* first error, ELF_OK until then */
+	char *err;
+	size_t errlen;
+};
+
+static void fail(struct rd *r, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fail(struct rd *r, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->rc)
+		return;
+	r->rc = rc;
+	if (!r->errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->err, r->errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* 1 if len bytes at off lie inside the file; else records why and returns 0 */
+static int span(struct rd *r, uint64_t off, uint64_t len, const char *what)
+{
+	if (r->rc)
+		return 0;
+	if (len > UINT64_MAX - off) {
+		fail(r, ELF_MALFORMED, "malformed: %s at %llu of %llu bytes "
+		     "overflows", what, (ull)off, (ull)len);
+		return 0;
+	}
+	if (off > r->size || len > r->size - off) {
+		fail(r, ELF_TRUNCATED, "truncated: %s ends at %llu, file has "
+		     "%llu bytes", what, (ull)(off + len), (ull)r->size);
+		return 0;
+	}
+	return 1;
+}
+
+/* the len-byte (1..8) integer at base + off in the file's byte order;
+ * 0 after any error */
+static uint64_t get(struct rd *r, uint64_t base, uint64_t off, unsigned len)
+{
+	uint64_t v = 0;
+	unsigned i;
+
+	if (r->rc)
+		return 0;
+	if (base > r->size || off > r->size - base ||
+	    len > r->size - base - off) {
+		fail(r, ELF_TRUNCATED, "truncated: %u-byte field at %llu+%llu "
+		     "past the end of %llu bytes", len, (ull)base, (ull)off,
+		     (ull)r->size);
+		return 0;
+	}
+	base += off;
+	for (i = 0; i < len; i++)
+		v = v << 8 | r->p[base + (r->be ? i : len - 1 - i)];
+	return v;
+}
+
+/* the NUL-terminated string at idx of the table (off, size), which must
+ * already be inside the file; NULL (and an error) if it is not in the table
+ * or not terminated there */
+static const char *str(struct rd *r, uint64_t off, uint64_t size,
+                       uint64_t idx, const char *what)
+{
+	const unsigned char *s;
+
+	if (r->rc)
+		return NULL;
+	if (idx >= size) {
+		fail(r, ELF_MALFORMED, "malformed: %s string index %llu outside "
+		     "its table of %llu bytes", what, (ull)idx, (ull)size);
+		return NULL;
+	}
+	s = r->p + off + idx;
+	if (!memchr(s, 0, size - idx)) {
+		fail(r, ELF_MALFORMED, "malformed: %s string at %llu is not "
+		     "terminated inside its table", what, (ull)(off + idx));
+		return NULL;
+	}
+	return (const char *)s;
+}
+
+/* ---- ELF ---- */
+
+/* fields of the ELF structures: offset and size in ELF32, then in ELF64 */
+enum {
+	E_TYPE, E_MACHINE, E_VERSION, E_PHOFF, E_SHOFF, E_FLAGS,
+	E_PHENTSIZE, E_PHNUM, E_SHENTSIZE, E_SHNUM,
+	P_TYPE, P_OFFSET, P_VADDR, P_FILESZ,
+	SH_TYPE, SH_OFFSET, SH_SIZE, SH_LINK, SH_INFO, SH_ENTSIZE,
+	D_TAG, D_VAL, ST_NAME,
+};
+
+static const struct field {
+	unsigned char o32, n32, o64, n64;
+} fields[] = {
+	[E_TYPE] = {16, 2, 16, 2},       [E_MACHINE] = {18, 2, 18, 2},
+	[E_VERSION] = {20, 4, 20, 4},    [E_PHOFF] = {28, 4, 32, 8},
+	[E_SHOFF] = {32, 4, 40, 8},      [E_FLAGS] = {36, 4, 48, 4},
+	[E_PHENTSIZE] = {42, 2, 54, 2},  [E_PHNUM] = {44, 2, 56, 2},
+	[E_SHENTSIZE] = {46, 2, 58, 2},  [E_SHNUM] = {48, 2, 60, 2},
+	[P_TYPE] = {0, 4, 0, 4},         [P_OFFSET] = {4, 4, 8, 8},
+	[P_VADDR] = {8, 4, 16, 8},       [P_FILESZ] = {16, 4, 32, 8},
+	[SH_TYPE] = {4, 4, 4, 4},        [SH_OFFSET] = {16, 4, 24, 8},
+	[SH_SIZE] = {20, 4, 32, 8},      [SH_LINK] = {24, 4, 40, 4},
+	[SH_INFO] = {28, 4, 44, 4},      [SH_ENTSIZE] = {36, 4, 56, 8},
+	[D_TAG] = {0, 4, 0, 8},          [D_VAL] = {4, 4, 8, 8},
+	[ST_NAME] = {0, 4, 0, 4},
+};
+
+/* sizes of the structures in ELF32 and ELF64 */
+enum { EHDR, PHDR, SHDR, DYN, SYM };
+static const unsigned char sizes[][2] = {
+	[EHDR] = {52, 64}, [PHDR] = {32, 56}, [SHDR] = {40, 64},
+	[DYN] = {8, 16}, [SYM] = {16, 24},
+};
+
+enum {
+	PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3,
+	SHT_SYMTAB = 2, SHT_DYNAMIC = 6, SHT_DYNSYM = 11,
+	SHT_GNU_VERNEED = 0x6ffffffe, SHT_ARM_ATTRIBUTES = 0x70000003,
+	DT_NULL = 0, DT_NEEDED = 1, DT_STRTAB = 5, DT_STRSZ = 10,
+	DT_SONAME = 14, DT_VERNEED = 0x6ffffffe,
+	EM_ARM = 40, EF_ARM_ABI_FLOAT_HARD = 0x400,
+	TAG_FILE = 1, TAG_COMPATIBILITY = 32, TAG_ABI_VFP_ARGS = 28,
+};
+
+/* a string table inside the file */
+struct strtab {
+	uint64_t off, size;
+};
+
+struct elf {
+	struct rd r;
+	struct elf_info *info;
+	struct strvec needed;
+	size_t vncap;
+	uint64_t phoff, shoff, shnum;
+	unsigned phnum, phentsize, shentsize;
+	int dynsec, vnsec;      /* saw SHT_DYNAMIC / SHT_GNU_verneed */
+	uint64_t dynoff, dynsize;
+};
+
+static uint64_t fld(struct rd *r, uint64_t base, int f)
+{
+	const struct field *d = &fields[f];
+
+	return r->is64 ? get(r, base, d->o64, d->n64)
+	               : get(r, base, d->o32, d->n32);
+}
+
+static unsigned sizeof_(struct rd *r, int s)
+{
+	return sizes[s][r->is64];
+}
+
+static uint64_t phdr(struct elf *e, unsigned i)
+{
+	return e->phoff + (uint64_t)i * e->phentsize;
+}
+
+static uint64_t shdr(struct elf *e, uint64_t i)
+{
+	return e->shoff + i * e->shentsize;
+}
+
+static void ident(struct rd *r, struct elf_info *info)
+{
+	unsigned cls, data;
+
+	if (!span(r, 0, 16, "ELF identification"))
+		return;
+	cls = r->p[4];
+	data = r->p[5];
+	if (cls != 1 && cls != 2)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: bad ELF class byte %u",
+		            cls))
+	if (data != 1 && data != 2)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: bad ELF data byte %u",
+		            data))
+	if (r->p[6] != 1)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: bad ELF version %u",
+		            r->p[6]))
+	r->is64 = cls == 2;
+	r->be = data == 2;
+	info->elfclass = r->is64 ? 64 : 32;
+	info->big_endian = r->be;
+}
+
+/* the section count, from e_shnum or, when that is 0, from sh_size of
+ * section 0 (extended numbering for files with 65280+ sections) */
+static uint64_t section_count(struct elf *e)
+{
+	struct rd *r = &e->r;
+	uint64_t n = fld(r, 0, E_SHNUM);
+
+	if (!e->shoff)
+		return 0;
+	if (n == 0 && e->shentsize >= sizeof_(r, SHDR) &&
+	    span(r, e->shoff, e->shentsize, "section header 0"))
+		n = fld(r, e->shoff, SH_SIZE);
+	return n;
+}
+
+/* checks the program and section header tables against the file */
+static void tables(struct elf *e)
+{
+	struct rd *r = &e->r;
+
+	e->phoff = fld(r, 0, E_PHOFF);
+	e->phnum = fld(r, 0, E_PHNUM);
+	e->phentsize = fld(r, 0, E_PHENTSIZE);
+	e->shoff = fld(r, 0, E_SHOFF);
+	e->shentsize = fld(r, 0, E_SHENTSIZE);
+	e->shnum = section_count(e);
+	if (e->phnum && e->phentsize < sizeof_(r, PHDR))
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: e_phentsize %u is "
+		            "smaller than %u", e->phentsize, sizeof_(r, PHDR)))
+	if (e->shnum && e->shentsize < sizeof_(r, SHDR))
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: e_shentsize %u is "
+		            "smaller than %u", e->shentsize, sizeof_(r, SHDR)))
+	if (e->shnum > UINT64_MAX / sizeof_(r, SHDR))
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: absurd section count "
+		            "%llu", (ull)e->shnum))
+	span(r, e->phoff, (uint64_t)e->phnum * e->phentsize,
+	     "program header table");
+	span(r, e->shoff, e->shnum * e->shentsize, "section header table");
+}
+
+static void header(struct elf *e)
+{
+	struct rd *r = &e->r;
+
+	ident(r, e->info);
+	if (!span(r, 0, sizeof_(r, EHDR), "ELF header"))
+		return;
+	e->info->type = fld(r, 0, E_TYPE);
+	e->info->machine = fld(r, 0, E_MACHINE);
+	e->info->flags = fld(r, 0, E_FLAGS);
+	if (fld(r, 0, E_VERSION) != 1)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: e_version is not 1"))
+	tables(e);
+}
+
+static void interp(struct elf *e, uint64_t ph)
+{
+	struct rd *r = &e->r;
+	uint64_t off = fld(r, ph, P_OFFSET), size = fld(r, ph, P_FILESZ);
+
+	if (e->info->interp || !span(r, off, size, "PT_INTERP"))
+		return;
+	e->info->interp = str(r, off, size, 0, "PT_INTERP");
+}
+
+static void segments(struct elf *e)
+{
+	struct rd *r = &e->r;
+	unsigned i;
+
+	for (i = 0; i < e->phnum && !r->rc; i++) {
+		uint64_t ph = phdr(e, i), type = fld(r, ph, P_TYPE);
+
+		if (type == PT_INTERP)
+			interp(e, ph);
+		if (type == PT_DYNAMIC && !e->info->dynamic) {
+			e->info->dynamic = 1;
+			e->dynoff = fld(r, ph, P_OFFSET);
+			e->dynsize = fld(r, ph, P_FILESZ);
+		}
+	}
+}
+
+/* the file offset of a virtual address, through the PT_LOAD segments;
+ * *avail gets the bytes of the segment from there on */
+static int vaddr_off(struct elf *e, uint64_t addr, uint64_t *off,
+                     uint64_t *avail, const char *what)
+{
+	struct rd *r = &e->r;
+	unsigned i;
+
+	for (i = 0; i < e->phnum && !r->rc; i++) {
+		uint64_t ph = phdr(e, i), va = fld(r, ph, P_VADDR);
+		uint64_t fo = fld(r, ph, P_OFFSET), sz = fld(r, ph, P_FILESZ);
+
+		if (fld(r, ph, P_TYPE) != PT_LOAD || addr < va ||
+		    addr - va >= sz)
+			continue;
+		if (addr - va > UINT64_MAX - fo)
+			break;
+		*off = fo + (addr - va);
+		*avail = sz - (addr - va);
+		return 1;
+	}
+	fail(r, ELF_MALFORMED, "malformed: %s address 0x%llx is in no PT_LOAD "
+	     "segment", what, (ull)addr);
+	return 0;
+}
+
+/* the string table a section's sh_link names */
+static int linked_strtab(struct elf *e, uint64_t sh, struct strtab *st)
+{
+	struct rd *r = &e->r;
+	uint64_t link = fld(r, sh, SH_LINK);
+
+	if (r->rc)
+		return 0;
+	if (link == 0 || link >= e->shnum) {
+		fail(r, ELF_MALFORMED, "malformed: sh_link %llu out of range "
+		     "(%llu sections)", (ull)link, (ull)e->shnum);
+		return 0;
+	}
+	st->off = fld(r, shdr(e, link), SH_OFFSET);
+	st->size = fld(r, shdr(e, link), SH_SIZE);
+	return span(r, st->off, st->size, "string table");
+}
+
+/* the data of a section with entries of at least min bytes; *n gets the
+ * entry count, capped at CAP */
+static int table(struct elf *e, uint64_t sh, int min, const char *what,
+                 uint64_t *off, uint64_t *ent, uint64_t *n)
+{
+	struct rd *r = &e->r;
+	uint64_t size = fld(r, sh, SH_SIZE);
+
+	*off = fld(r, sh, SH_OFFSET);
+	*ent = fld(r, sh, SH_ENTSIZE);
+	if (!r->rc && *ent < sizeof_(r, min)) {
+		fail(r, ELF_MALFORMED, "malformed: %s entsize %llu is smaller "
+		     "than %u", what, (ull)*ent, sizeof_(r, min));
+		return 0;
+	}
+	if (!span(r, *off, size, what))
+		return 0;
+	*n = size / *ent;
+	if (*n > CAP)
+		*n = CAP;
+	return 1;
+}
+
+static void add_verneed(struct elf *e, const char *file, const char *name)
+{
+	struct elf_info *info = e->info;
+
+	if (info->nverneed == e->vncap) {
+		e->vncap = e->vncap ? 2 * e->vncap : 8;
+		info->verneed = xrealloc(info->verneed,
+		                         e->vncap * sizeof(*info->verneed));
+	}
+	info->verneed[info->nverneed].file = file;
+	info->verneed[info->nverneed++].name = name;
+}
+
+/* the vn_cnt Vernaux entries of one Verneed; pos is relative to the
+ * section (off, size).  Offsets only grow by at least one entry, so the
+ * chain cannot cycle and ends within size / 16 steps. */
+static void vernaux(struct elf *e, uint64_t off, uint64_t size, uint64_t pos,
+                    unsigned cnt, const char *file, const struct strtab *st)
+{
+	struct rd *r = &e->r;
+	unsigned i;
+
+	for (i = 0; i < cnt && !r->rc; i++) {
+		uint64_t name, next;
+
+		if (pos > size || size - pos < 16)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vernaux at "
+			            "%llu outside its section", (ull)pos))
+		name = get(r, off, pos + 8, 4);
+		next = get(r, off, pos + 12, 4);
+		add_verneed(e, file, str(r, st->off, st->size, name, "vernaux"));
+		if (!next)
+			return;
+		if (next < 16)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vna_next %llu "
+			            "overlaps its entry", (ull)next))
+		pos += next;
+	}
+}
+
+/* walks the Verneed chain at (off, size) */
+static void verneed(struct elf *e, uint64_t off, uint64_t size,
+                    const struct strtab *st)
+{
+	struct rd *r = &e->r;
+	uint64_t pos = 0;
+
+	while (!r->rc) {
+		uint64_t cnt, file, aux, next;
+
+		if (size - pos < 16)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: verneed at %llu "
+			            "outside its section", (ull)pos))
+		cnt = get(r, off, pos + 2, 2);
+		file = get(r, off, pos + 4, 4);
+		aux = get(r, off, pos + 8, 4);
+		next = get(r, off, pos + 12, 4);
+		vernaux(e, off, size, pos + aux, cnt,
+		        str(r, st->off, st->size, file, "verneed"), st);
+		if (!next)
+			return;
+		if (next < 16)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			            "overlaps its entry", (ull)next))
+		if (next > size - pos)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			            "leaves its section", (ull)next))
+		pos += next;
+	}
+}
+
+static void verneed_section(struct elf *e, uint64_t sh)
+{
+	struct rd *r = &e->r;
+	struct strtab st;
+	uint64_t off = fld(r, sh, SH_OFFSET), size = fld(r, sh, SH_SIZE);
+
+	e->vnsec = 1;
+	if (linked_strtab(e, sh, &st) && span(r, off, size, ".gnu.version_r"))
+		verneed(e, off, size, &st);
+}
+
+/* DT_NEEDED and DT_SONAME of n entries at off */
+static void dyn_names(struct elf *e, uint64_t off, uint64_t ent, uint64_t n,
+                      const struct strtab *st)
+{
+	struct rd *r = &e->r;
+	uint64_t i;
+
+	for (i = 0; i < n && !r->rc; i++) {
+		uint64_t tag = fld(r, off + i * ent, D_TAG);
+		uint64_t val = fld(r, off + i * ent, D_VAL);
+
+		if (tag == DT_NULL)
+			return;
+		if (tag == DT_NEEDED)
+			sv_push(&e->needed, str(r, st->off, st->size, val,
+			                        "DT_NEEDED"));
+		if (tag == DT_SONAME)
+			e->info->soname = str(r, st->off, st->size, val,
+			                      "DT_SONAME");
+	}
+}
+
+static void dynamic_section(struct elf *e, uint64_t sh)
+{
+	struct strtab st;
+	uint64_t off, ent, n;
+
+	e->dynsec = 1;
+	if (linked_strtab(e, sh, &st) &&
+	    table(e, sh, DYN, "dynamic section", &off, &ent, &n))
+		dyn_names(e, off, ent, n, &st);
+}
+
+/* the value of the first entry with tag among n entries at off; 0 if none */
+static uint64_t dyn_value(struct elf *e, uint64_t off, uint64_t n,
+                          uint64_t tag, int *found)
+{
+	struct rd *r = &e->r;
+	uint64_t i, ent = sizeof_(r, DYN);
+
+	*found = 0;
+	for (i = 0; i < n && !r->rc; i++) {
+		uint64_t t = fld(r, off + i * ent, D_TAG);
+
+		if (t == DT_NULL)
+			break;
+		if (t == tag) {
+			*found = 1;
+			return fld(r, off + i * ent, D_VAL);
+		}
+	}
+	return 0;
+}
+
+/* without section headers: PT_DYNAMIC, with DT_STRTAB and DT_VERNEED
+ * translated to file offsets through the PT_LOAD segments */
+static void dynamic_segment(struct elf *e)
+{
+	struct rd *r = &e->r;
+	struct strtab st;
+	uint64_t n, avail, addr, vn;
+	int found;
+
+	if (!span(r, e->dynoff, e->dynsize, "PT_DYNAMIC"))
+		return;
+	n = e->dynsize / sizeof_(r, DYN);
+	if (n > CAP)
+		n = CAP;
+	addr = dyn_value(e, e->dynoff, n, DT_STRTAB, &found);
+	if (!found)
+		return;
+	st.size = dyn_value(e, e->dynoff, n, DT_STRSZ, &found);
+	if (!vaddr_off(e, addr, &st.off, &avail, "DT_STRTAB") ||
+	    !span(r, st.off, st.size, "DT_STRTAB"))
+		return;
+	dyn_names(e, e->dynoff, sizeof_(r, DYN), n, &st);
+	addr = dyn_value(e, e->dynoff, n, DT_VERNEED, &found);
+	if (found && !e->vnsec && vaddr_off(e, addr, &vn, &avail, "DT_VERNEED")
+	    && span(r, vn, avail, "DT_VERNEED"))
+		verneed(e, vn, avail, &st);
+}
+
+/* Old std::string ABI, by heuristic: members of std::string mangle as
+ * _ZNSs / _ZNKSs (Ss is the std::string abbreviation), and some names
+ * spell basic_string<char> out in full.  The new ABI's names all contain
+ * "__cxx11", so such names are never counted as old.  Free functions that
+ * only take an old std::string parameter ("_Z1fSs") are missed. */
+static int cxx03_name(const char *s)
+{
+	if (strstr(s, "__cxx11"))
+		return 0;
+	return startswith(s, "_ZNSs") || startswith(s, "_ZNKSs") ||
+	       strstr(s, "St12basic_stringIcSt11char_traitsIcESaIcEE") != NULL;
+}
+
+static void symbols(struct elf *e, uint64_t sh)
+{
+	struct rd *r = &e->r;
+	struct strtab st;
+	uint64_t off, ent, n, i;
+
+	if (!linked_strtab(e, sh, &st) ||
+	    !table(e, sh, SYM, "symbol table", &off, &ent, &n))
+		return;
+	for (i = 0; i < n && !r->rc; i++) {
+		const char *s = str(r, st.off, st.size,
+		                    fld(r, off + i * ent, ST_NAME), "symbol");
+
+		if (!s)
+			return;
+		if (strstr(s, "__cxx11"))
+			e->info->cxx11_syms++;
+		else if (cxx03_name(s))
+			e->info->cxx03_syms++;
+	}
+}
+
+/* ULEB128 at *pos of (off, size) */
+static uint64_t uleb(struct rd *r, uint64_t off, uint64_t size, uint64_t *pos)
+{
+	uint64_t v = 0;
+	unsigned shift = 0, b;
+
+	do {
+		if (*pos >= size) {
+			fail(r, ELF_MALFORMED, "malformed: ULEB128 runs past its "
+			     "attribute subsection");
+			return 0;
+		}
+		if (shift > 63) {
+			fail(r, ELF_MALFORMED, "malformed: ULEB128 too long");
+			return 0;
+		}
+		b = r->p[off + (*pos)++];
+		v |= (uint64_t)(b & 0x7f) << shift;
+		shift += 7;
+	} while (b & 0x80);
+	return v;
+}
+
+/* skips the NUL-terminated string at *pos of (off, size) */
+static void ntbs(struct rd *r, uint64_t off, uint64_t size, uint64_t *pos)
+{
+	const char *s = str(r, off, size, *pos, "attribute");
+
+	if (s)
+		*pos += strlen(s) + 1;
+}
+
+/* the attributes of a Tag_File sub-subsection.  Tags 4, 5 and 67 and, past
+ * 32, odd tags hold strings; Tag_compatibility a number and a string; the
+ * rest ULEB128 numbers (ARM IHI 0045, "Attribute tags"). */
+static void file_attrs(struct elf *e, uint64_t off, uint64_t size)
+{
+	struct rd *r = &e->r;
+	uint64_t pos = 0;
+
+	while (pos < size && !r->rc) {
+		uint64_t tag = uleb(r, off, size, &pos), v;
+
+		if (tag == 4 || tag == 5 || tag == 67 || (tag > 32 && tag & 1)) {
+			ntbs(r, off, size, &pos);
+			continue;
+		}
+		v = uleb(r, off, size, &pos);
+		if (tag == TAG_COMPATIBILITY)
+			ntbs(r, off, size, &pos);
+		if (tag == TAG_ABI_VFP_ARGS && v == 1)
+			e->info->arm_hard_float = 1;
+	}
+}
+
+/* the sub-subsections of the "aeabi" subsection at (off, size) */
+static void aeabi(struct elf *e, uint64_t off, uint64_t size)
+{
+	struct rd *r = &e->r;
+	uint64_t pos = 0;
+
+	while (pos < size && !r->rc) {
+		uint64_t start = pos, tag = uleb(r, off, size, &pos), len;
+
+		if (r->rc || size - pos < 4)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: attribute "
+			            "sub-subsection header past its end"))
+		len = get(r, off, pos, 4);
+		pos += 4;
+		if (len < pos - start || len > size - start)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: attribute "
+			            "sub-subsection length %llu", (ull)len))
+		if (tag == TAG_FILE)
+			file_attrs(e, off + pos, len - (pos - start));
+		pos = start + len;
+	}
+}
+
+/* .ARM.attributes: 'A', then subsections of a 4-byte length (counting
+ * itself), a vendor name and vendor data */
+static void arm_attributes(struct elf *e, uint64_t sh)
+{
+	struct rd *r = &e->r;
+	uint64_t off = fld(r, sh, SH_OFFSET), size = fld(r, sh, SH_SIZE);
+	uint64_t pos = 1;
+
+	if (!span(r, off, size, ".ARM.attributes") || size == 0)
+		return;
+	if (r->p[off] != 'A')
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+		            "format %u", r->p[off]))
+	while (pos < size && !r->rc) {
+		uint64_t len = size - pos < 4 ? 0 : get(r, off, pos, 4);
+		const char *vendor;
+
+		if (len < 4 || len > size - pos)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+			            "subsection length %llu", (ull)len))
+		vendor = str(r, off + pos + 4, len - 4, 0, ".ARM.attributes");
+		if (vendor && strcmp(vendor, "aeabi") == 0)
+			aeabi(e, off + pos + 10, len - 10);
+		pos += len;
+	}
+}
+
+static void sections(struct elf *e)
+{
+	struct rd *r = &e->r;
+	uint64_t i;
+
+	for (i = 0; i < e->shnum && !r->rc; i++) {
+		uint64_t sh = shdr(e, i), type = fld(r, sh, SH_TYPE);
+
+		if (type == SHT_DYNAMIC && !e->dynsec)
+			dynamic_section(e, sh);
+		else if (type == SHT_GNU_VERNEED && !e->vnsec)
+			verneed_section(e, sh);
+		else if (type == SHT_DYNSYM || type == SHT_SYMTAB)
+			symbols(e, sh);
+		else if (type == SHT_ARM_ATTRIBUTES &&
+		         e->info->machine == EM_ARM)
+			arm_attributes(e, sh);
+	}
+}
+
+static int parse_elf(struct elf *e)
+{
+	struct elf_info *info = e->info;
+
+	info->format = FMT_ELF;
+	header(e);
+	if (info->machine == EM_ARM)
+		info->arm_hard_float = !!(info->flags & EF_ARM_ABI_FLOAT_HARD);
+	segments(e);
+	sections(e);
+	if (info->dynamic && !e->dynsec && !e->r.rc)
+		dynamic_segment(e);
+	info->needed = e->needed.v;
+	info->nneeded = e->needed.n;
+	return e->r.rc;
+}
+
+/* ---- PE ---- */
+
+/* the file offset of an RVA through the section table; *avail gets the
+ * section's raw bytes from there on */
+static int rva_off(struct rd *r, uint64_t sec, unsigned nsec, uint64_t rva,
+                   uint64_t *off, uint64_t *avail)
+{
+	unsigned i;
+
+	for (i = 0; i < nsec && !r->rc; i++) {
+		uint64_t s = sec + 40 * (uint64_t)i;
+		uint64_t va = get(r, s, 12, 4), raw = get(r, s, 16, 4);
+		uint64_t ptr = get(r, s, 20, 4);
+
+		if (rva < va || rva - va >= raw)
+			continue;
+		if (!span(r, ptr, raw, "PE section data"))
+			return 0;
+		*off = ptr + (rva - va);
+		*avail = raw - (rva - va);
+		return 1;
+	}
+	fail(r, ELF_MALFORMED, "malformed: RVA 0x%llx is in no PE section",
+	     (ull)rva);
+	return 0;
+}
+
+/* the DLL names of the import directory at rva */
+static void pe_imports(struct rd *r, struct strvec *sv, uint64_t sec,
+                       unsigned nsec, uint64_t rva)
+{
+	uint64_t off, avail, i, noff, navail;
+
+	if (!rva_off(r, sec, nsec, rva, &off, &avail))
+		return;
+	for (i = 0; i < CAP && !r->rc; i++) {
+		uint64_t name;
+
+		if (avail / 20 <= i)
+			RETFAIL(fail(r, ELF_MALFORMED, "malformed: import "
+			            "directory runs past its section"))
+		name = get(r, off + 20 * i, 12, 4);
+		if (name == 0)
+			return;
+		if (rva_off(r, sec, nsec, name, &noff, &navail))
+			sv_push(sv, str(r, noff, navail, 0, "import DLL"));
+	}
+}
+
+static int parse_pe(struct rd *r, struct elf_info *info)
+{
+	struct strvec sv = {0};
+	uint64_t pe, opt, optsize, dd, sec;
+	unsigned nsec, magic;
+
+	info->format = FMT_PE;
+	info->arm_hard_float = -1;
+	pe = get(r, 0, 0x3c, 4);
+	if (!span(r, pe, 24, "PE header"))
+		return r->rc;
+	if (memcmp(r->p + pe, "PE\0\0", 4) != 0)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: no PE signature at "
+		            "%llu", (ull)pe))
+	info->machine = get(r, pe, 4, 2);
+	nsec = get(r, pe, 6, 2);
+	optsize = get(r, pe, 20, 2);
+	opt = pe + 24;
+	if (!span(r, opt, optsize, "PE optional header"))
+		return r->rc;
+	magic = optsize < 2 ? 0 : get(r, opt, 0, 2);
+	if (magic != 0x10b && magic != 0x20b)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: PE optional header "
+		            "magic 0x%x", magic))
+	info->elfclass = magic == 0x20b ? 64 : 32;
+	dd = magic == 0x20b ? 112 : 96;
+	if (optsize < dd)
+		RETFAIL(fail(r, ELF_MALFORMED, "malformed: PE optional header "
+		            "of %llu bytes", (ull)optsize))
+	info->pe_subsystem = get(r, opt, 68, 2);
+	sec = opt + optsize;
+	if (!span(r, sec, 40 * (uint64_t)nsec, "PE section table"))
+		return r->rc;
+	if (get(r, opt, dd - 4, 4) > 1 && optsize >= dd + 16 &&
+	    get(r, opt, dd + 8, 4))
+		pe_imports(r, &sv, sec, nsec, get(r, opt, dd + 8, 4));
+	info->needed = sv.v;
+	info->nneeded = sv.n;
+	return r->rc;
+}
+
+/* ---- entry points ---- */
+
+int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
+              char *err, size_t errlen)
+{
+	struct elf e;
+	size_t n = size < 4 ? size : 4;
+
+	memset(info, 0, sizeof(*info));
+	memset(&e, 0, sizeof(e));
+	info->arm_hard_float = -1;
+	e.r.p = data;
+	e.r.size = size;
+	e.r.err = err;
+	e.r.errlen = errlen;
+	e.info = info;
+	if (errlen)
+		err[0] = '\0';
+	if (size >= 2 && data[0] == 'M' && data[1] == 'Z')
+		return parse_pe(&e.r, info);
+	if (memcmp(data, "\177ELF", n) != 0 || (size == 1 && data[0] == 'M'))
+		fail(&e.r, n && data[0] == 'M' ? ELF_TRUNCATED : ELF_MALFORMED,
+		     "malformed: not an ELF or PE file");
+	else if (size < 4)
+		fail(&e.r, ELF_TRUNCATED, "truncated: file has only %zu bytes",
+		     size);
+	if (e.r.rc)
+		return e.r.rc;
+	return parse_elf(&e);
+}
+
+static unsigned char *slurp(const char *path, size_t *len, char *err,
+                            size_t errlen)
+{
+	struct stat st;
+	unsigned char *p;
+	size_t n = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > MAXFILE) {
+		snprintf(err, errlen, "%s: %s", path, S_ISREG(st.st_mode) ?
+		         "larger than 1 GiB" : "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	p = xmalloc((size_t)st.st_size);
+	while (n < (size_t)st.st_size) {
+		ssize_t k = read(fd, p + n, (size_t)st.st_size - n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		n += (size_t)k;
+	}
+	close(fd);
+	*len = n;
+	return p;
+}
+
+int elf_read(const char *path, struct elf_info *info, char *err, size_t errlen)
+{
+	size_t len;
+	unsigned char *p = slurp(path, &len, err, errlen);
+
+	if (!p) {
+		memset(info, 0, sizeof(*info));
+		return ELF_UNREADABLE;
+	}
+	return elf_parse(p, len, info, err, errlen);
+}
+
+/* compares the digit runs at a and b numerically, without overflow;
+ * advances both past them */
+static int cmp_num(const char **a, const char **b)
+{
+	size_t na, nb;
+	int c;
+
+	while (**a == '0')
+		(*a)++;
+	while (**b == '0')
+		(*b)++;
+	na = strspn(*a, "0123456789");
+	nb = strspn(*b, "0123456789");
+	c = na != nb ? (na < nb ? -1 : 1) : memcmp(*a, *b, na);
+	*a += na;
+	*b += nb;
+	return c;
+}
+
+/* compares dotted versions part by part: 2.17 < 2.34, 3.4.9 < 3.4.19,
+ * 2.17 < 2.17.1 */
+static int vercmp(const char *a, const char *b)
+{
+	for (;;) {
+		int c = cmp_num(&a, &b);
+
+		if (c)
+			return c;
+		if (*a != '.' || *b != '.')
+			return (*a == '.') - (*b == '.');
+		a++;
+		b++;
+	}
+}
+
+const char *elf_max_version(const struct elf_info *info, const char *prefix)
+{
+	const char *best = NULL;
+	size_t i, n = strlen(prefix);
+
+	for (i = 0; i < info->nverneed; i++) {
+		const char *s = info->verneed[i].name;
+
+		if (!s || strncmp(s, prefix, n) != 0 ||
+		    s[n] < '0' || s[n] > '9')
+			continue;
+		if (!best || vercmp(s + n, best) > 0)
+			best = s + n;
+	}
+	return best;
+}
+
+static const struct machine {
+	int format, machine;
+	const char *name;
+} machines[] = {
+	{FMT_ELF, 2, "sparc"},      {FMT_ELF, 3, "i386"},
+	{FMT_ELF, 8, "mips"},       {FMT_ELF, 20, "ppc"},
+	{FMT_ELF, 21, "ppc64"},     {FMT_ELF, 22, "s390x"},
+	{FMT_ELF, 40, "arm"},       {FMT_ELF, 43, "sparc64"},
+	{FMT_ELF, 62, "x86_64"},    {FMT_ELF, 183, "aarch64"},
+	{FMT_ELF, 243, "riscv"},    {FMT_ELF, 258, "loongarch"},
+	{FMT_PE, 0x14c, "i386"},    {FMT_PE, 0x1c4, "arm"},
+	{FMT_PE, 0x8664, "x86_64"}, {FMT_PE, 0xaa64, "arm64"},
+};
+
+const char *elf_machine_name(int format, int machine)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(machines) / sizeof(machines[0]); i++)
+		if (machines[i].format == format &&
+		    machines[i].machine == machine)
+			return machines[i].name;
+	return xprintf("unknown(%d)", machine);
+}

@@ -143,16 +143,20 @@ static void include_pins(struct planner *pl, const struct shard *g)
 	push2(pl, "-isystem", xconcat(sr, "/usr/include", (char *)NULL));
 }
 
-static void link_pins(struct planner *pl)
+/* crt files and libc from the sysroot, the GCC runtime (libstdc++,
+ * libgcc_s, libgfortran) from the chosen shard's SHARD/TDIR/LIBDIR */
+static void link_pins(struct planner *pl, const struct shard *g)
 {
 	const char *sr = pl->sysroot, *ld = pl->t->libdir;
 	char *usr = xconcat(sr, "/usr/", ld, (char *)NULL);
 	char *top = xconcat(sr, "/", ld, (char *)NULL);
+	char *rt = xconcat(g->dir, "/", pl->tdir, "/", ld, (char *)NULL);
 
 	push(pl, xconcat("-B", usr, "/", (char *)NULL));
 	push(pl, xconcat("-L", usr, (char *)NULL));
 	push(pl, xconcat("-L", top, (char *)NULL));
-	push(pl, xconcat("-Wl,-rpath-link,", top, ":", usr, (char *)NULL));
+	push(pl, xconcat("-L", rt, (char *)NULL));
+	push(pl, xconcat("-Wl,-rpath-link,", top, ":", usr, ":", rt, (char *)NULL));
 }
 
 static const struct shard *choose_gcc(struct planner *pl, const char *tool,
@@ -207,7 +211,7 @@ static void plan_gcc(struct planner *pl)
 	if (c_family)
 		include_pins(pl, g);
 	if (m == MODE_LINK || m == MODE_PRINT)
-		link_pins(pl);
+		link_pins(pl, g);
 	if (m == MODE_LINK)
 		push(pl, "-Wl,--build-id");
 	if (want_static(pl))
@@ -219,7 +223,7 @@ static void plan_clang(struct planner *pl)
 	const struct tool *tl = pl->n->tool;
 	const struct shard *cl = clang_choose(&pl->ss,
 	                                      *pl->n->version ? pl->n->version : NULL);
-	const struct shard *g;
+	const struct shard *g = NULL;
 	enum mode m = pl->a.mode;
 	char *triple;
 
@@ -241,6 +245,11 @@ static void plan_clang(struct planner *pl)
 	}
 	user_args(pl);
 	if (m == MODE_LINK) {
+		char *rt = xconcat(g->dir, "/", pl->tdir, "/", pl->t->libdir,
+		                   (char *)NULL);
+
+		push(pl, xconcat("-L", rt, (char *)NULL));
+		push(pl, xconcat("-Wl,-rpath-link,", rt, (char *)NULL));
 		push(pl, "-fuse-ld=lld");
 		push(pl, "-rtlib=libgcc");
 		push(pl, "-unwindlib=libgcc");

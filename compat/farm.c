@@ -1,0 +1,245 @@
+/* farm.c: farm names and build-system files */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "farm.h"
+#include "rules.h"
+
+/* compilers that get -MAJOR and tagged names */
+static const char *const compilers[] = {
+	"cc", "c++", "gcc", "g++", "gfortran", "f77", "cpp", "clang", "clang++",
+};
+
+/* tag combinations a tagged compiler name can carry */
+static const char *const tag_sets[] = {
+	"libgfortran3", "libgfortran4", "libgfortran5", "cxx03", "cxx11",
+	"libgfortran3-cxx03", "libgfortran3-cxx11", "libgfortran4-cxx03",
+	"libgfortran4-cxx11", "libgfortran5-cxx03", "libgfortran5-cxx11",
+};
+
+/* spellings other tools use for a target */
+static const struct {
+	const char *alias, *target;
+} aliases[] = {
+	{"arm-linux-gnueabihf", "armv7l-linux-gnueabihf"},
+	{"arm-linux-musleabihf", "armv7l-linux-musleabihf"},
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *default_osver(const struct target *t)
+{
+	if (t->os == OS_DARWIN)
+		return strcmp(t->arch, "aarch64") == 0 ? "20" : "14";
+	if (t->os == OS_FREEBSD)
+		return "13.2";
+	return "";
+}
+
+static int tool_for_target(const struct tool *tl, const struct target *t)
+{
+	int pe_only = strcmp(tl->name, "windres") == 0 ||
+	              strcmp(tl->name, "dlltool") == 0;
+
+	return !pe_only || t->os == OS_WINDOWS;
+}
+
+static void target_names(const struct ctx *c, const struct target *t,
+                         const char *trip)
+{
+	struct shardset ss;
+	unsigned i, j;
+
+	for (i = 0; i < ntools; i++)
+		if (tool_for_target(&tools[i], t)) {
+			printf("%s-%s\n", trip, tools[i].name);
+			printf("%s/bin/%s\n", trip, tools[i].name);
+		}
+	for (i = 0; i < N(tag_sets); i++)
+		for (j = 0; j < N(compilers); j++)
+			printf("%s-%s-%s\n", trip, tag_sets[i], compilers[j]);
+	shard_scan(c->roots, trip, &ss);
+	for (i = 0; i < ss.ngcc; i++) {
+		if (i && ss.gcc[i].ver.v[0] == ss.gcc[i - 1].ver.v[0])
+			continue;
+		for (j = 0; j < 7; j++)   /* the GCC names, not clang */
+			printf("%s-%s-%d\n", trip, compilers[j], ss.gcc[i].ver.v[0]);
+	}
+}
+
+void farm_names(const struct ctx *c)
+{
+	const struct target *t;
+	unsigned i;
+
+	for (t = targets; t->name; t++) {
+		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
+
+		target_names(c, t, trip);
+	}
+	for (i = 0; i < N(aliases); i++)
+		for (unsigned k = 0; k < ntools; k++)
+			printf("%s-%s\n", aliases[i].alias, tools[k].name);
+}
+
+static const char *cmake_system(const struct target *t)
+{
+	static const char *const names[] = {"Linux", "Windows", "Darwin", "FreeBSD"};
+
+	return names[t->os];
+}
+
+static const char *meson_system(const struct target *t)
+{
+	static const char *const names[] = {"linux", "windows", "darwin", "freebsd"};
+
+	return names[t->os];
+}
+
+/* a path under prefix as "REL" from it, else NULL */
+static const char *under(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	if (path && strncmp(path, prefix, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return NULL;
+}
+
+static FILE *create(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		fatal("cannot write %s:", path);
+	return f;
+}
+
+static void finish(FILE *f, const char *tmp, const char *path)
+{
+	if (fclose(f) != 0 || rename(tmp, path) != 0)
+		fatal("cannot write %s:", path);
+}
+
+/* CMake: everything relative to the file's own place, so the install can
+ * move; the sysroot keeps host libraries and headers out of find_*() */
+static void cmake_file(const char *dir, const char *prefix, const struct target *t,
+                       const char *trip, const char *sysroot)
+{
+	char *path = xconcat(dir, "/", trip, ".cmake", (char *)NULL);
+	char *tmp = xconcat(path, ".tmp", (char *)NULL);
+	const char *rel = under(sysroot, prefix);
+	FILE *f = create(tmp);
+	static const char *const tools[][2] = {
+		{"C_COMPILER", "gcc"}, {"CXX_COMPILER", "g++"},
+		{"Fortran_COMPILER", "gfortran"}, {"AR", "ar"}, {"RANLIB", "ranlib"},
+		{"NM", "nm"}, {"OBJCOPY", "objcopy"}, {"OBJDUMP", "objdump"},
+		{"STRIP", "strip"}, {"LINKER", "ld"}, {"READELF", "readelf"},
+	};
+	unsigned i;
+
+	fprintf(f, "# CMake toolchain file for %s, written by `ccmux files`.\n"
+	        "# cmake -DCMAKE_TOOLCHAIN_FILE=%s ...\n", trip, path);
+	fprintf(f, "get_filename_component(CCMUX_PREFIX \"${CMAKE_CURRENT_LIST_DIR}"
+	        "/../../..\" ABSOLUTE)\n");
+	fprintf(f, "set(CMAKE_SYSTEM_NAME %s)\n", cmake_system(t));
+	fprintf(f, "set(CMAKE_SYSTEM_PROCESSOR %s)\n", t->cmake_processor);
+	for (i = 0; i < N(tools); i++)
+		fprintf(f, "set(CMAKE_%s \"${CCMUX_PREFIX}/bin/%s-%s\" CACHE FILEPATH \"\")\n",
+		        tools[i][0], trip, tools[i][1]);
+	if (sysroot) {
+		if (rel)
+			fprintf(f, "set(CMAKE_SYSROOT \"${CCMUX_PREFIX}/%s\")\n", rel);
+		else
+			fprintf(f, "set(CMAKE_SYSROOT \"%s\")\n", sysroot);
+		fprintf(f, "set(CMAKE_FIND_ROOT_PATH \"${CMAKE_SYSROOT}\")\n");
+	}
+	fprintf(f, "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"
+	        "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"
+	        "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
+	        "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n");
+	fprintf(f, "set(PKG_CONFIG_EXECUTABLE \"${CCMUX_PREFIX}/bin/%s-pkg-config\" "
+	        "CACHE FILEPATH \"\")\n", trip);
+	if (*t->qemu || target_is_host_arch(t))
+		fprintf(f, "set(CMAKE_CROSSCOMPILING_EMULATOR \"${CCMUX_PREFIX}/bin/ccmux;"
+		        "run;%s\")\n", trip);
+	finish(f, tmp, path);
+}
+
+/* meson: @DIRNAME@ is the directory of the cross file itself */
+static void meson_file(const char *dir, const char *prefix, const struct target *t,
+                       const char *trip, const char *sysroot)
+{
+	char *path = xconcat(dir, "/", trip, ".ini", (char *)NULL);
+	char *tmp = xconcat(path, ".tmp", (char *)NULL);
+	const char *rel = under(sysroot, prefix);
+	FILE *f = create(tmp);
+	static const char *const tools[][2] = {
+		{"c", "gcc"}, {"cpp", "g++"}, {"fortran", "gfortran"}, {"ar", "ar"},
+		{"strip", "strip"}, {"nm", "nm"}, {"objcopy", "objcopy"},
+		{"ranlib", "ranlib"}, {"pkg-config", "pkg-config"},
+		{"pkgconfig", "pkg-config"},
+	};
+	unsigned i;
+
+	fprintf(f, "# meson cross file for %s, written by `ccmux files`.\n"
+	        "# meson setup --cross-file %s build\n", trip, path);
+	fprintf(f, "[constants]\nprefix = '@DIRNAME@' / '..' / '..' / '..'\n\n");
+	fprintf(f, "[binaries]\n");
+	for (i = 0; i < N(tools); i++)
+		fprintf(f, "%s = prefix / 'bin' / '%s-%s'\n", tools[i][0], trip,
+		        tools[i][1]);
+	if (*t->qemu || target_is_host_arch(t))
+		fprintf(f, "exe_wrapper = [prefix / 'bin' / 'ccmux', 'run', '%s']\n",
+		        trip);
+	fprintf(f, "\n[properties]\n");
+	if (sysroot && rel)
+		fprintf(f, "sys_root = prefix / '%s'\n", rel);
+	else if (sysroot)
+		fprintf(f, "sys_root = '%s'\n", sysroot);
+	fprintf(f, "\n[host_machine]\nsystem = '%s'\ncpu_family = '%s'\n"
+	        "cpu = '%s'\nendian = '%s'\n", meson_system(t), t->meson_cpu_family,
+	        t->meson_cpu, t->big_endian ? "big" : "little");
+	finish(f, tmp, path);
+}
+
+static void mkdirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+
+	for (s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			mkdir(p, 0777);
+			*s = '/';
+		}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		fatal("cannot create %s:", p);
+}
+
+int farm_files(const struct ctx *c, const char *prefix)
+{
+	char *cm = xconcat(prefix, "/share/ccmux/cmake", (char *)NULL);
+	char *ms = xconcat(prefix, "/share/ccmux/meson", (char *)NULL);
+	const struct target *t;
+	int n = 0;
+
+	mkdirs(cm);
+	mkdirs(ms);
+	for (t = targets; t->name; t++) {
+		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
+		struct shardset ss;
+
+		shard_scan(c->roots, trip, &ss);
+		if (!ss.ngcc && !ss.sysroot)
+			continue;
+		cmake_file(cm, prefix, t, trip, ss.sysroot);
+		meson_file(ms, prefix, t, trip, ss.sysroot);
+		n++;
+	}
+	printf("   %d CMake toolchain files in %s, meson cross files in %s\n",
+	       n, cm, ms);
+	return 0;
+}
