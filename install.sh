@@ -439,4 +439,5 @@ make_farm
 if [ "$DEMO" = 1 ]; then
 	demo || die "some hello programs failed (above)"
 fi
+echo "$PREFIX" > "$HERE/.ccmux-prefix"   # where make check finds the install
 say "done: $PREFIX/bin/ccmux"

@@ -189,7 +189,7 @@ static uint64_t fld(struct rd *r, uint64_t base, int f)
 	               : get(r, base, d->o32, d->n32);
 }
 
-static unsigned sizeof_(struct rd *r, int s)
+static unsigned structsize(struct rd *r, int s)
 {
 	return sizes[s][r->is64];
 }
@@ -212,15 +212,21 @@ static void ident(struct rd *r, struct elf_info *info)
 		return;
 	cls = r->p[4];
 	data = r->p[5];
-	if (cls != 1 && cls != 2)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: bad ELF class byte %u",
-		            cls))
-	if (data != 1 && data != 2)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: bad ELF data byte %u",
-		            data))
-	if (r->p[6] != 1)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: bad ELF version %u",
-		            r->p[6]))
+	if (cls != 1 && cls != 2) {
+		fail(r, ELF_MALFORMED, "malformed: bad ELF class byte %u",
+		     cls);
+		return;
+	}
+	if (data != 1 && data != 2) {
+		fail(r, ELF_MALFORMED, "malformed: bad ELF data byte %u",
+		     data);
+		return;
+	}
+	if (r->p[6] != 1) {
+		fail(r, ELF_MALFORMED, "malformed: bad ELF version %u",
+		     r->p[6]);
+		return;
+	}
 	r->is64 = cls == 2;
 	r->be = data == 2;
 	info->elfclass = r->is64 ? 64 : 32;
@@ -236,7 +242,7 @@ static uint64_t section_count(struct elf *e)
 
 	if (!e->shoff)
 		return 0;
-	if (n == 0 && e->shentsize >= sizeof_(r, SHDR) &&
+	if (n == 0 && e->shentsize >= structsize(r, SHDR) &&
 	    span(r, e->shoff, e->shentsize, "section header 0"))
 		n = fld(r, e->shoff, SH_SIZE);
 	return n;
@@ -253,15 +259,21 @@ static void tables(struct elf *e)
 	e->shoff = fld(r, 0, E_SHOFF);
 	e->shentsize = fld(r, 0, E_SHENTSIZE);
 	e->shnum = section_count(e);
-	if (e->phnum && e->phentsize < sizeof_(r, PHDR))
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: e_phentsize %u is "
-		            "smaller than %u", e->phentsize, sizeof_(r, PHDR)))
-	if (e->shnum && e->shentsize < sizeof_(r, SHDR))
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: e_shentsize %u is "
-		            "smaller than %u", e->shentsize, sizeof_(r, SHDR)))
-	if (e->shnum > UINT64_MAX / sizeof_(r, SHDR))
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: absurd section count "
-		            "%llu", (ull)e->shnum))
+	if (e->phnum && e->phentsize < structsize(r, PHDR)) {
+		fail(r, ELF_MALFORMED, "malformed: e_phentsize %u is "
+		     "smaller than %u", e->phentsize, structsize(r, PHDR));
+		return;
+	}
+	if (e->shnum && e->shentsize < structsize(r, SHDR)) {
+		fail(r, ELF_MALFORMED, "malformed: e_shentsize %u is "
+		     "smaller than %u", e->shentsize, structsize(r, SHDR));
+		return;
+	}
+	if (e->shnum && e->shnum > UINT64_MAX / e->shentsize) {
+		fail(r, ELF_MALFORMED, "malformed: absurd section count "
+		     "%llu", (ull)e->shnum);
+		return;
+	}
 	span(r, e->phoff, (uint64_t)e->phnum * e->phentsize,
 	     "program header table");
 	span(r, e->shoff, e->shnum * e->shentsize, "section header table");
@@ -272,13 +284,15 @@ static void header(struct elf *e)
 	struct rd *r = &e->r;
 
 	ident(r, e->info);
-	if (!span(r, 0, sizeof_(r, EHDR), "ELF header"))
+	if (!span(r, 0, structsize(r, EHDR), "ELF header"))
 		return;
 	e->info->type = fld(r, 0, E_TYPE);
 	e->info->machine = fld(r, 0, E_MACHINE);
 	e->info->flags = fld(r, 0, E_FLAGS);
-	if (fld(r, 0, E_VERSION) != 1)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: e_version is not 1"))
+	if (fld(r, 0, E_VERSION) != 1) {
+		fail(r, ELF_MALFORMED, "malformed: e_version is not 1");
+		return;
+	}
 	tables(e);
 }
 
@@ -364,9 +378,9 @@ static int table(struct elf *e, uint64_t sh, int min, const char *what,
 
 	*off = fld(r, sh, SH_OFFSET);
 	*ent = fld(r, sh, SH_ENTSIZE);
-	if (!r->rc && *ent < sizeof_(r, min)) {
+	if (!r->rc && *ent < structsize(r, min)) {
 		fail(r, ELF_MALFORMED, "malformed: %s entsize %llu is smaller "
-		     "than %u", what, (ull)*ent, sizeof_(r, min));
+		     "than %u", what, (ull)*ent, structsize(r, min));
 		return 0;
 	}
 	if (!span(r, *off, size, what))
@@ -401,18 +415,26 @@ static void vernaux(struct elf *e, uint64_t off, uint64_t size, uint64_t pos,
 
 	for (i = 0; i < cnt && !r->rc; i++) {
 		uint64_t name, next;
+		const char *s;
 
-		if (pos > size || size - pos < 16)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vernaux at "
-			            "%llu outside its section", (ull)pos))
+		if (pos > size || size - pos < 16) {
+			fail(r, ELF_MALFORMED, "malformed: vernaux at "
+			     "%llu outside its section", (ull)pos);
+			return;
+		}
 		name = get(r, off, pos + 8, 4);
 		next = get(r, off, pos + 12, 4);
-		add_verneed(e, file, str(r, st->off, st->size, name, "vernaux"));
+		s = str(r, st->off, st->size, name, "vernaux");
+		if (!s)
+			return;
+		add_verneed(e, file, s);
 		if (!next)
 			return;
-		if (next < 16)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vna_next %llu "
-			            "overlaps its entry", (ull)next))
+		if (next < 16) {
+			fail(r, ELF_MALFORMED, "malformed: vna_next %llu "
+			     "overlaps its entry", (ull)next);
+			return;
+		}
 		pos += next;
 	}
 }
@@ -427,9 +449,11 @@ static void verneed(struct elf *e, uint64_t off, uint64_t size,
 	while (!r->rc) {
 		uint64_t cnt, file, aux, next;
 
-		if (size - pos < 16)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: verneed at %llu "
-			            "outside its section", (ull)pos))
+		if (size - pos < 16) {
+			fail(r, ELF_MALFORMED, "malformed: verneed at %llu "
+			     "outside its section", (ull)pos);
+			return;
+		}
 		cnt = get(r, off, pos + 2, 2);
 		file = get(r, off, pos + 4, 4);
 		aux = get(r, off, pos + 8, 4);
@@ -438,12 +462,16 @@ static void verneed(struct elf *e, uint64_t off, uint64_t size,
 		        str(r, st->off, st->size, file, "verneed"), st);
 		if (!next)
 			return;
-		if (next < 16)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
-			            "overlaps its entry", (ull)next))
-		if (next > size - pos)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
-			            "leaves its section", (ull)next))
+		if (next < 16) {
+			fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			     "overlaps its entry", (ull)next);
+			return;
+		}
+		if (next > size - pos) {
+			fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			     "leaves its section", (ull)next);
+			return;
+		}
 		pos += next;
 	}
 }
@@ -469,12 +497,13 @@ static void dyn_names(struct elf *e, uint64_t off, uint64_t ent, uint64_t n,
 	for (i = 0; i < n && !r->rc; i++) {
 		uint64_t tag = fld(r, off + i * ent, D_TAG);
 		uint64_t val = fld(r, off + i * ent, D_VAL);
+		const char *s;
 
 		if (tag == DT_NULL)
 			return;
-		if (tag == DT_NEEDED)
-			sv_push(&e->needed, str(r, st->off, st->size, val,
-			                        "DT_NEEDED"));
+		if (tag == DT_NEEDED && (s = str(r, st->off, st->size, val,
+		                                 "DT_NEEDED")))
+			sv_push(&e->needed, s);
 		if (tag == DT_SONAME)
 			e->info->soname = str(r, st->off, st->size, val,
 			                      "DT_SONAME");
@@ -497,7 +526,7 @@ static uint64_t dyn_value(struct elf *e, uint64_t off, uint64_t n,
                           uint64_t tag, int *found)
 {
 	struct rd *r = &e->r;
-	uint64_t i, ent = sizeof_(r, DYN);
+	uint64_t i, ent = structsize(r, DYN);
 
 	*found = 0;
 	for (i = 0; i < n && !r->rc; i++) {
@@ -524,7 +553,7 @@ static void dynamic_segment(struct elf *e)
 
 	if (!span(r, e->dynoff, e->dynsize, "PT_DYNAMIC"))
 		return;
-	n = e->dynsize / sizeof_(r, DYN);
+	n = e->dynsize / structsize(r, DYN);
 	if (n > CAP)
 		n = CAP;
 	addr = dyn_value(e, e->dynoff, n, DT_STRTAB, &found);
@@ -534,7 +563,7 @@ static void dynamic_segment(struct elf *e)
 	if (!vaddr_off(e, addr, &st.off, &avail, "DT_STRTAB") ||
 	    !span(r, st.off, st.size, "DT_STRTAB"))
 		return;
-	dyn_names(e, e->dynoff, sizeof_(r, DYN), n, &st);
+	dyn_names(e, e->dynoff, structsize(r, DYN), n, &st);
 	addr = dyn_value(e, e->dynoff, n, DT_VERNEED, &found);
 	if (found && !e->vnsec && vaddr_off(e, addr, &vn, &avail, "DT_VERNEED")
 	    && span(r, vn, avail, "DT_VERNEED"))
@@ -640,14 +669,18 @@ static void aeabi(struct elf *e, uint64_t off, uint64_t size)
 	while (pos < size && !r->rc) {
 		uint64_t start = pos, tag = uleb(r, off, size, &pos), len;
 
-		if (r->rc || size - pos < 4)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: attribute "
-			            "sub-subsection header past its end"))
+		if (r->rc || size - pos < 4) {
+			fail(r, ELF_MALFORMED, "malformed: attribute "
+			     "sub-subsection header past its end");
+			return;
+		}
 		len = get(r, off, pos, 4);
 		pos += 4;
-		if (len < pos - start || len > size - start)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: attribute "
-			            "sub-subsection length %llu", (ull)len))
+		if (len < pos - start || len > size - start) {
+			fail(r, ELF_MALFORMED, "malformed: attribute "
+			     "sub-subsection length %llu", (ull)len);
+			return;
+		}
 		if (tag == TAG_FILE)
 			file_attrs(e, off + pos, len - (pos - start));
 		pos = start + len;
@@ -664,16 +697,20 @@ static void arm_attributes(struct elf *e, uint64_t sh)
 
 	if (!span(r, off, size, ".ARM.attributes") || size == 0)
 		return;
-	if (r->p[off] != 'A')
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
-		            "format %u", r->p[off]))
+	if (r->p[off] != 'A') {
+		fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+		     "format %u", r->p[off]);
+		return;
+	}
 	while (pos < size && !r->rc) {
 		uint64_t len = size - pos < 4 ? 0 : get(r, off, pos, 4);
 		const char *vendor;
 
-		if (len < 4 || len > size - pos)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
-			            "subsection length %llu", (ull)len))
+		if (len < 4 || len > size - pos) {
+			fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+			     "subsection length %llu", (ull)len);
+			return;
+		}
 		vendor = str(r, off + pos + 4, len - 4, 0, ".ARM.attributes");
 		if (vendor && strcmp(vendor, "aeabi") == 0)
 			aeabi(e, off + pos + 10, len - 10);
@@ -701,7 +738,7 @@ static void sections(struct elf *e)
 	}
 }
 
-static int parse_elf(struct elf *e)
+static void parse_elf(struct elf *e)
 {
 	struct elf_info *info = e->info;
 
@@ -715,7 +752,6 @@ static int parse_elf(struct elf *e)
 		dynamic_segment(e);
 	info->needed = e->needed.v;
 	info->nneeded = e->needed.n;
-	return e->r.rc;
 }
 
 /* ---- PE ---- */
@@ -755,66 +791,92 @@ static void pe_imports(struct rd *r, struct strvec *sv, uint64_t sec,
 		return;
 	for (i = 0; i < CAP && !r->rc; i++) {
 		uint64_t name;
+		const char *dll;
 
-		if (avail / 20 <= i)
-			RETFAIL(fail(r, ELF_MALFORMED, "malformed: import "
-			            "directory runs past its section"))
+		if (avail / 20 <= i) {
+			fail(r, ELF_MALFORMED, "malformed: import "
+			     "directory runs past its section");
+			return;
+		}
 		name = get(r, off + 20 * i, 12, 4);
 		if (name == 0)
 			return;
-		if (rva_off(r, sec, nsec, name, &noff, &navail))
-			sv_push(sv, str(r, noff, navail, 0, "import DLL"));
+		if (!rva_off(r, sec, nsec, name, &noff, &navail))
+			return;
+		dll = str(r, noff, navail, 0, "import DLL");
+		if (dll)
+			sv_push(sv, dll);
 	}
 }
 
-static int parse_pe(struct rd *r, struct elf_info *info)
+/* the optional header at opt: class, subsystem and the import directory */
+static void pe_optional(struct rd *r, struct elf_info *info, struct strvec *sv,
+                        uint64_t opt, uint64_t optsize, unsigned nsec)
+{
+	unsigned magic = optsize < 2 ? 0 : get(r, opt, 0, 2);
+	uint64_t dd = magic == 0x20b ? 112 : 96, sec = opt + optsize, rva;
+
+	if (magic != 0x10b && magic != 0x20b) {
+		fail(r, ELF_MALFORMED, "malformed: PE optional header magic "
+		     "0x%x", magic);
+		return;
+	}
+	info->elfclass = magic == 0x20b ? 64 : 32;
+	if (optsize < dd) {
+		fail(r, ELF_MALFORMED, "malformed: PE optional header of %llu "
+		     "bytes", (ull)optsize);
+		return;
+	}
+	info->pe_subsystem = get(r, opt, 68, 2);
+	if (!span(r, sec, 40 * (uint64_t)nsec, "PE section table"))
+		return;
+	/* data directory 1 is the import table; NumberOfRvaAndSizes says
+	 * whether it is there */
+	if (get(r, opt, dd - 4, 4) < 2 || optsize < dd + 16)
+		return;
+	rva = get(r, opt, dd + 8, 4);
+	if (rva)
+		pe_imports(r, sv, sec, nsec, rva);
+}
+
+/* MZ header, e_lfanew, "PE\0\0", COFF header, optional header */
+static void parse_pe(struct rd *r, struct elf_info *info)
 {
 	struct strvec sv = {0};
-	uint64_t pe, opt, optsize, dd, sec;
-	unsigned nsec, magic;
+	uint64_t pe, optsize;
 
 	info->format = FMT_PE;
-	info->arm_hard_float = -1;
+	if (!span(r, 0, 0x40, "DOS header"))
+		return;
 	pe = get(r, 0, 0x3c, 4);
 	if (!span(r, pe, 24, "PE header"))
-		return r->rc;
-	if (memcmp(r->p + pe, "PE\0\0", 4) != 0)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: no PE signature at "
-		            "%llu", (ull)pe))
+		return;
+	if (memcmp(r->p + pe, "PE\0\0", 4) != 0) {
+		fail(r, ELF_MALFORMED, "malformed: no PE signature at %llu",
+		     (ull)pe);
+		return;
+	}
 	info->machine = get(r, pe, 4, 2);
-	nsec = get(r, pe, 6, 2);
 	optsize = get(r, pe, 20, 2);
-	opt = pe + 24;
-	if (!span(r, opt, optsize, "PE optional header"))
-		return r->rc;
-	magic = optsize < 2 ? 0 : get(r, opt, 0, 2);
-	if (magic != 0x10b && magic != 0x20b)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: PE optional header "
-		            "magic 0x%x", magic))
-	info->elfclass = magic == 0x20b ? 64 : 32;
-	dd = magic == 0x20b ? 112 : 96;
-	if (optsize < dd)
-		RETFAIL(fail(r, ELF_MALFORMED, "malformed: PE optional header "
-		            "of %llu bytes", (ull)optsize))
-	info->pe_subsystem = get(r, opt, 68, 2);
-	sec = opt + optsize;
-	if (!span(r, sec, 40 * (uint64_t)nsec, "PE section table"))
-		return r->rc;
-	if (get(r, opt, dd - 4, 4) > 1 && optsize >= dd + 16 &&
-	    get(r, opt, dd + 8, 4))
-		pe_imports(r, &sv, sec, nsec, get(r, opt, dd + 8, 4));
+	if (span(r, pe + 24, optsize, "PE optional header"))
+		pe_optional(r, info, &sv, pe + 24, optsize, get(r, pe, 6, 2));
 	info->needed = sv.v;
 	info->nneeded = sv.n;
-	return r->rc;
 }
 
 /* ---- entry points ---- */
+
+/* 1 if the file starts with magic, or with part of it and ends there */
+static int magic_prefix(const unsigned char *data, size_t size,
+                        const char *magic, size_t len)
+{
+	return memcmp(data, magic, size < len ? size : len) == 0;
+}
 
 int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
               char *err, size_t errlen)
 {
 	struct elf e;
-	size_t n = size < 4 ? size : 4;
 
 	memset(info, 0, sizeof(*info));
 	memset(&e, 0, sizeof(e));
@@ -826,17 +888,18 @@ int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
 	e.info = info;
 	if (errlen)
 		err[0] = '\0';
-	if (size >= 2 && data[0] == 'M' && data[1] == 'Z')
-		return parse_pe(&e.r, info);
-	if (memcmp(data, "\177ELF", n) != 0 || (size == 1 && data[0] == 'M'))
-		fail(&e.r, n && data[0] == 'M' ? ELF_TRUNCATED : ELF_MALFORMED,
-		     "malformed: not an ELF or PE file");
-	else if (size < 4)
-		fail(&e.r, ELF_TRUNCATED, "truncated: file has only %zu bytes",
-		     size);
-	if (e.r.rc)
-		return e.r.rc;
-	return parse_elf(&e);
+	if (size == 0)
+		fail(&e.r, ELF_TRUNCATED, "truncated: empty file");
+	else if (size >= 2 && magic_prefix(data, size, "MZ", 2))
+		parse_pe(&e.r, info);
+	else if (size < 4 && (magic_prefix(data, size, "\177ELF", 4) ||
+	                      magic_prefix(data, size, "MZ", 2)))
+		fail(&e.r, ELF_TRUNCATED, "truncated: file has %zu bytes", size);
+	else if (!magic_prefix(data, size, "\177ELF", 4))
+		fail(&e.r, ELF_MALFORMED, "malformed: not an ELF or PE file");
+	else
+		parse_elf(&e);
+	return e.r.rc;
 }
 
 static unsigned char *slurp(const char *path, size_t *len, char *err,

@@ -1,0 +1,80 @@
+# tests/lib.sh: helpers for the t_*.sh tests (sourced).
+#   T          a temporary directory, removed on exit
+#   P          a test prefix: P/bin/ccmux is this build, P/opt the installed
+#              shards, P/share the installed CMake/meson files
+#   pass NAME; fail NAME WHY; skip NAME WHY
+#   check NAME EXPECTED ACTUAL     pass when equal, else fail with both
+#   farm NAME...                   make P/bin/NAME links to ccmux
+set -u
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+P=$T/prefix
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+skip() { echo "SKIP $1: $2"; }
+
+check() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected [$2] got [$3]"
+	fi
+}
+
+need_install() {
+	if [ ! -x "$CCMUX_PREFIX/bin/ccmux" ] || [ ! -d "$CCMUX_PREFIX/opt" ]; then
+		fail "${0##*/}" "no install at $CCMUX_PREFIX: run ./install.sh --prefix DIR first"
+		exit 0
+	fi
+}
+
+# make_prefix [--bare]: --bare leaves out the installed shards
+make_prefix() {
+	mkdir -p "$P/bin"
+	cp "$CCMUX_BIN" "$P/bin/ccmux"
+	[ "${1:-}" = --bare ] && return 0
+	[ -d "$CCMUX_PREFIX/opt" ] && ln -s "$CCMUX_PREFIX/opt" "$P/opt"
+	[ -d "$CCMUX_PREFIX/share" ] && ln -s "$CCMUX_PREFIX/share" "$P/share"
+	return 0
+}
+
+farm() {
+	local n
+	for n in "$@"; do
+		ln -sfn ccmux "$P/bin/$n"
+	done
+}
+
+# the fake compiler: records its argv (NUL-separated) in $FAKE_LOG
+build_fake() {
+	[ -x "$T/fakecc" ] || musl-gcc -static -Os -o "$T/fakecc" "$CCMUX_SRC/tests/fake/fakecc.c"
+}
+
+# a fake root: each line "TDIR SHARD TOOLS" makes ROOT/TDIR/SHARD/bin/TDIR-TOOL
+# (or bin/TOOL for clang) as copies of fakecc; "TDIR sysroot" makes
+# ROOT/TDIR/TDIR/sys-root with usr/include
+make_fake_root() {
+	local root=$1 tdir shard tools t
+	build_fake
+	mkdir -p "$root"
+	while read -r tdir shard tools; do
+		[ -n "$tdir" ] || continue
+		if [ "$shard" = sysroot ]; then
+			mkdir -p "$root/$tdir/$tdir/sys-root/usr/include"
+			continue
+		fi
+		mkdir -p "$root/$tdir/$shard/bin"
+		for t in ${tools//,/ }; do
+			case "$shard" in
+			clang-*) cp "$T/fakecc" "$root/$tdir/$shard/bin/$t" ;;
+			*) cp "$T/fakecc" "$root/$tdir/$shard/bin/$tdir-$t" ;;
+			esac
+		done
+	done
+}
+
+# the arguments the fake compiler received in its last call, space-joined
+fake_argv() {
+	tail -n 1 "$FAKE_LOG" | tr '\0' ' ' | sed 's/ $//'
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# t_e2e.sh: hello in C, C++ and Fortran for every installed target, built
+# through the farm (gcc family and clang) and run with `ccmux run`.
+. "$(dirname "$0")/lib.sh"
+need_install
+make_prefix
+cd "$T"
+cat > hello.c <<'X'
+#include <stdio.h>
+int main(void) { printf("hello from C\n"); return 0; }
+X
+cat > hello.cc <<'X'
+#include <iostream>
+#include <string>
+int main() { std::string s("hello from C++"); std::cout << s << std::endl; }
+X
+cat > hello.f90 <<'X'
+program hello
+  print '(a)', 'hello from Fortran'
+end program hello
+X
+
+# build NAME SRC and run it; the case is skipped when explain says the
+# request has no shard on this machine (as for C++ on musl: no musl libstdc++)
+build_run() {
+	local t=$1 tool=$2 src=$3 want=$4 case="$1-$2 $3" out
+	farm "$t-$tool"
+	if ! "$P/bin/ccmux" explain "$t-$tool" "$src" >/dev/null 2>"$T/why"; then
+		case "$tool:$t" in
+		g++:*-musl*|clang++:*-musl*|gfortran:*-musl*)
+			skip "$case" "$(cat "$T/why")" ;;
+		*) fail "$case" "$(cat "$T/why")" ;;
+		esac
+		return
+	fi
+	if ! "$P/bin/$t-$tool" "$src" -o "$t-$tool.out" 2>"$T/err"; then
+		fail "$case" "build: $(head -c 600 "$T/err")"
+		return
+	fi
+	out=$("$P/bin/ccmux" run "$t" "./$t-$tool.out" 2>&1)
+	check "$case" "$want" "$out"
+}
+
+targets=$("$P/bin/ccmux" targets --installed)
+[ -n "$targets" ] || fail "targets" "no installed target"
+for t in $targets; do
+	build_run "$t" gcc hello.c "hello from C"
+	build_run "$t" g++ hello.cc "hello from C++"
+	build_run "$t" gfortran hello.f90 "hello from Fortran"
+	build_run "$t" clang hello.c "hello from C"
+	build_run "$t" clang++ hello.cc "hello from C++"
+done
