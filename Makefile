@@ -30,6 +30,7 @@ LIBOBJS = \
 	$(O)/compat/exec.o \
 	$(O)/compat/run.o \
 	$(O)/compat/farm.o \
+	$(O)/compat/binfmt.o \
 	$(O)/compat/elfread.o \
 	$(O)/compat/audit.o
 

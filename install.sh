@@ -367,6 +367,8 @@ make_farm() {
 		count=$((count + 1))
 	done < <("$PREFIX/bin/ccmux" names)
 	echo "   $count names"
+	mkdir -p "$PREFIX/lib/ccmux/binfmt"
+	ln -sfn ../../../bin/ccmux "$PREFIX/lib/ccmux/binfmt/ccmux-binfmt"
 	"$PREFIX/bin/ccmux" files "$PREFIX"
 }
 

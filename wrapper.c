@@ -8,6 +8,7 @@
 #include <sys/auxv.h>
 
 #include "audit.h"
+#include "binfmt.h"
 #include "exec.h"
 #include "farm.h"
 #include "name.h"
@@ -28,6 +29,7 @@ static const char usage[] =
 	"       ccmux run TRIPLET PROG [ARGS...]  run a target binary here\n"
 	"       ccmux env TRIPLET             export lines for a build\n"
 	"       ccmux audit [--target TRIPLET] FILE...  check built files\n"
+	"       ccmux binfmt [--remove|--status]  run foreign binaries directly\n"
 	"       ccmux names                   every name the farm installs\n"
 	"       ccmux files PREFIX            write CMake and meson files\n"
 	"       ccmux --help | --version\n"
@@ -233,6 +235,11 @@ static int cmd_files(struct ctx *c, int argc, char **argv)
 	return farm_files(c, argv[0]);
 }
 
+static int cmd_binfmt(struct ctx *c, int argc, char **argv)
+{
+	return binfmt_main(c, argc, argv);
+}
+
 static int cmd_audit(struct ctx *c, int argc, char **argv)
 {
 	return audit_main(c, argc, argv);
@@ -243,6 +250,7 @@ static const struct cmd {
 	int (*fn)(struct ctx *, int, char **);
 } cmds[] = {
 	{"audit", cmd_audit},
+	{"binfmt", cmd_binfmt},
 	{"env", cmd_env},
 	{"explain", cmd_explain},
 	{"files", cmd_files},
@@ -296,6 +304,12 @@ int main(int argc, char **argv)
 {
 	const char *name = basename_of(argc > 0 && argv[0] ? argv[0] : "ccmux");
 
+	if (strcmp(name, BINFMT_NAME) == 0) {
+		struct ctx c;
+
+		ctx_init(&c);
+		binfmt_exec(&c, argc, argv);
+	}
 	if (startswith(name, "ccmux"))
 		return ccmux_main(argc, argv);
 	return tool_main(name, argc, argv);

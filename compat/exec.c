@@ -45,7 +45,20 @@ static int dropped(const char *e, int clean)
 	return 0;
 }
 
-char **child_env(const struct strvec *add, int clean)
+/* 1 if e is NAME=... for a NAME in unset */
+static int unset_here(const char *e, const struct strvec *unset)
+{
+	size_t i, n;
+
+	for (i = 0; unset && i < unset->n; i++) {
+		n = strlen(unset->v[i]);
+		if (strncmp(e, unset->v[i], n) == 0 && e[n] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+char **child_env(const struct strvec *add, const struct strvec *unset, int clean)
 {
 	struct strvec sv = {0};
 	char **e;
@@ -60,7 +73,7 @@ char **child_env(const struct strvec *add, int clean)
 			if (eq && strncmp(*e, add->v[i], (size_t)(eq - add->v[i]) + 1) == 0)
 				replaced = 1;
 		}
-		if (!replaced && !dropped(*e, clean))
+		if (!replaced && !dropped(*e, clean) && !unset_here(*e, unset))
 			sv_push(&sv, *e);
 	}
 	for (i = 0; add && i < add->n; i++)
@@ -125,7 +138,7 @@ void plan_exec(const struct ctx *c, const struct plan *p, int argc,
 {
 	const char *dbg = getenv("CCMUX_DEBUG");
 	const char *aud = getenv("CCMUX_AUDIT");
-	char **env = child_env(&p->env, p->clean_env);
+	char **env = child_env(&p->env, &p->unset, p->clean_env);
 
 	log_call(p, argc, argv);
 	if (dbg && *dbg && strcmp(dbg, "0") != 0) {

@@ -17,8 +17,8 @@ void plan_print(const struct plan *p, int fd);
 void plan_exec(const struct ctx *c, const struct plan *p, int argc,
                char *const *argv) __attribute__((noreturn));
 /* the environment for a child: environ minus host search-path variables
- * (when clean), plus add[] and CCMUX_DEPTH+1 */
-char **child_env(const struct strvec *add, int clean);
+ * (when clean) and the names in unset, plus add[] and CCMUX_DEPTH+1 */
+char **child_env(const struct strvec *add, const struct strvec *unset, int clean);
 /* execve argv with env, reporting our own failure the toybox way */
 void exec_or_die(const char *const *argv, char **env)
 	__attribute__((noreturn));

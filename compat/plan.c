@@ -286,7 +286,12 @@ static void plan_lld(struct planner *pl)
 	user_args(pl);
 }
 
-/* the host's pkg-config, confined to the target's sysroot */
+/* the host's pkg-config, confined to the target: only the sysroot's .pc
+ * directories (PKG_CONFIG_LIBDIR) and the user's staging prefixes
+ * (PKG_CONFIG_PATH); --define-prefix relocates each .pc file's ${prefix} to
+ * where the file is, which rewrites sysroot paths into the sysroot and
+ * leaves a staging prefix's own paths as they are.  PKG_CONFIG_SYSROOT_DIR
+ * would prefix the staging paths too, so it is dropped. */
 static void plan_pkgconfig(struct planner *pl)
 {
 	const char *sr = pl->ss.sysroot;
@@ -301,11 +306,12 @@ static void plan_pkgconfig(struct planner *pl)
 		      "nothing for pkg-config to look in", pl->request, pl->tdir,
 		      pl->tdir, pl->tdir);
 	push(pl, exe);
+	push(pl, "--define-prefix");
 	user_args(pl);
 	sv_push(&pl->p->env, xconcat("PKG_CONFIG_LIBDIR=", sr, "/usr/lib/pkgconfig:",
 	                             sr, "/usr/", ld, "/pkgconfig:", sr,
 	                             "/usr/share/pkgconfig", (char *)NULL));
-	sv_push(&pl->p->env, xconcat("PKG_CONFIG_SYSROOT_DIR=", sr, (char *)NULL));
+	sv_push(&pl->p->unset, "PKG_CONFIG_SYSROOT_DIR");
 }
 
 /* CCMUX_LAUNCHER=ccache|sccache|distcc|icecc|PATH goes in front of a

@@ -18,6 +18,7 @@ struct ctx {
 struct plan {
 	struct strvec argv;     /* the command; argv.v[0] is the file run */
 	struct strvec env;      /* NAME=VALUE to set in its environment */
+	struct strvec unset;    /* NAME to remove from it */
 	int clean_env;          /* drop host search-path variables (CPATH...) */
 	const char *request;    /* the name as given */
 	const char *output;     /* the -o file of a link, for CCMUX_AUDIT */
