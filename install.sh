@@ -261,9 +261,9 @@ debian_sysroot() {
 	ln -s "/usr/$deb/lib" "$sr/usr/lib"
 	ln -s "/usr/$deb/lib" "$sr/lib"
 	[ "$libdir" = lib ] || { ln -s "/usr/$deb/lib" "$sr/usr/$libdir"; ln -s "/usr/$deb/lib" "$sr/$libdir"; }
-	# Debian's libc.so scripts name /usr/DEB/lib/...; inside the sysroot too
-	mkdir -p "$sr/usr/$deb"
-	ln -s "/usr/$deb/lib" "$sr/usr/$deb/lib"
+	# Debian's libc.so scripts name /usr/DEB/lib/...; lld looks for those
+	# inside the sysroot
+	ln -s "/usr/$deb" "$sr/usr/$deb"
 }
 
 glibc_of() {

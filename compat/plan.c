@@ -23,6 +23,7 @@ struct planner {
 	struct args a;
 	const char *sysroot;    /* the user's --sysroot, else ours, else NULL */
 	int cxx;                /* C++ is involved: by name or by an input */
+	int multiarch;          /* the sysroot is Debian-style (multiarch) */
 	int argc;               /* the user's arguments */
 	char *const *argv;
 	struct plan *p;
@@ -115,6 +116,12 @@ static int want_static(struct planner *pl)
 	       !pl->a.relocatable && !pl->a.is_static && !pl->a.static_pie;
 }
 
+static void static_link(struct planner *pl)
+{
+	push(pl, "-static");
+	pl->p->static_link = 1;
+}
+
 static const char *gcc_libdir(struct planner *pl, const struct shard *s)
 {
 	return xconcat(s->dir, "/lib/gcc/", pl->tdir, "/", s->verstr, (char *)NULL);
@@ -140,7 +147,21 @@ static void include_pins(struct planner *pl, const struct shard *g)
 	}
 	push2(pl, "-isystem", xconcat(lib, "/include", (char *)NULL));
 	push2(pl, "-isystem", xconcat(lib, "/include-fixed", (char *)NULL));
+	if (pl->multiarch)
+		push2(pl, "-isystem", xconcat(sr, "/usr/include/", pl->t->multiarch,
+		                              (char *)NULL));
 	push2(pl, "-isystem", xconcat(sr, "/usr/include", (char *)NULL));
+}
+
+/* a Debian-style sysroot (debootstrap) keeps libc in multiarch
+ * directories: usr/include/x86_64-linux-gnu, usr/lib/x86_64-linux-gnu */
+static int has_multiarch(struct planner *pl)
+{
+	struct stat st;
+
+	return pl->sysroot && *pl->t->multiarch &&
+	       stat(xconcat(pl->sysroot, "/usr/include/", pl->t->multiarch,
+	                    (char *)NULL), &st) == 0;
 }
 
 /* crt files and libc from the sysroot, the GCC runtime (libstdc++,
@@ -152,6 +173,10 @@ static void link_pins(struct planner *pl, const struct shard *g)
 	char *top = xconcat(sr, "/", ld, (char *)NULL);
 	char *rt = xconcat(g->dir, "/", pl->tdir, "/", ld, (char *)NULL);
 
+	if (pl->multiarch) {
+		usr = xconcat(sr, "/usr/lib/", pl->t->multiarch, (char *)NULL);
+		top = xconcat(sr, "/lib/", pl->t->multiarch, (char *)NULL);
+	}
 	push(pl, xconcat("-B", usr, "/", (char *)NULL));
 	push(pl, xconcat("-L", usr, (char *)NULL));
 	push(pl, xconcat("-L", top, (char *)NULL));
@@ -159,6 +184,7 @@ static void link_pins(struct planner *pl, const struct shard *g)
 	push(pl, xconcat("-Wl,-rpath-link,", top, ":", usr, ":", rt, (char *)NULL));
 }
 
+/* the GCC shard under the compat rules; a refusal dies here */
 static const struct shard *choose_gcc(struct planner *pl, const char *tool,
                                       const char *pref)
 {
@@ -174,6 +200,7 @@ static const struct shard *choose_gcc(struct planner *pl, const char *tool,
 	g = gcc_choose(&pl->ss, &w, &why);
 	if (!g)
 		fatal("%s", why);
+	pl->p->gcc = g;
 	return g;
 }
 
@@ -205,9 +232,10 @@ static void plan_gcc(struct planner *pl)
 		if (m == MODE_LINK)
 			push(pl, "-Wl,--build-id");
 		if (want_static(pl))
-			push(pl, "-static");
+			static_link(pl);
 		return;
 	}
+	pl->multiarch = has_multiarch(pl);
 	if (c_family)
 		include_pins(pl, g);
 	if (m == MODE_LINK || m == MODE_PRINT)
@@ -215,7 +243,7 @@ static void plan_gcc(struct planner *pl)
 	if (m == MODE_LINK)
 		push(pl, "-Wl,--build-id");
 	if (want_static(pl))
-		push(pl, "-static");
+		static_link(pl);
 }
 
 static void plan_clang(struct planner *pl)
@@ -255,7 +283,7 @@ static void plan_clang(struct planner *pl)
 		push(pl, "-unwindlib=libgcc");
 		push(pl, "-Wl,--build-id");
 		if (want_static(pl))
-			push(pl, "-static");
+			static_link(pl);
 	}
 }
 
@@ -365,6 +393,8 @@ void plan_make(const struct ctx *c, struct name *n, const char *request,
 	check_abi_define(&pl);
 	shard_scan(c->roots, pl.tdir, &pl.ss);
 	pl.sysroot = pl.a.sysroot ? pl.a.sysroot : pl.ss.sysroot;
+	p->sysroot = pl.sysroot;
+	p->target_sysroot = pl.ss.sysroot;
 	switch (n->tool->family) {
 	case FAM_GCC: plan_gcc(&pl); p->clean_env = 1; break;
 	case FAM_CLANG: plan_clang(&pl); p->clean_env = 1; break;

@@ -23,6 +23,10 @@ struct plan {
 	const char *request;    /* the name as given */
 	const char *output;     /* the -o file of a link, for CCMUX_AUDIT */
 	const struct platform *plat;
+	const struct shard *gcc; /* the GCC shard used (or borrowed by clang) */
+	const char *sysroot;    /* the sysroot used, or NULL */
+	const char *target_sysroot; /* the target's installed sysroot: its floor */
+	int static_link;        /* ccmux asked for a static link */
 	enum mode mode;
 };
 

@@ -6,9 +6,9 @@
 
 const struct target targets[] = {
 #define TARGET(name, arch, os, libc, abi, mach, cls, be, ldso, floor, clang, \
-               qemu, libdir, cmake, mfam, mcpu) \
+               qemu, libdir, cmake, mfam, mcpu, multiarch) \
 	{name, arch, os, libc, abi, mach, cls, be, ldso, floor, clang, qemu, \
-	 libdir, cmake, mfam, mcpu},
+	 libdir, cmake, mfam, mcpu, multiarch},
 #include "targets.def"
 #undef TARGET
 	{0},

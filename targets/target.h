@@ -24,6 +24,7 @@ struct target {
 	const char *cmake_processor;
 	const char *meson_cpu_family;
 	const char *meson_cpu;
+	const char *multiarch;       /* usr/include/MULTIARCH in Debian sysroots */
 };
 
 struct tool {

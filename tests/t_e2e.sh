@@ -28,7 +28,7 @@ build_run() {
 	if ! "$P/bin/ccmux" explain "$t-$tool" "$src" >/dev/null 2>"$T/why"; then
 		case "$tool:$t" in
 		g++:*-musl*|clang++:*-musl*|gfortran:*-musl*)
-			skip "$case" "$(cat "$T/why")" ;;
+			skip "$case" "Debian ships no libstdc++/libgfortran built for musl: $(cat "$T/why")" ;;
 		*) fail "$case" "$(cat "$T/why")" ;;
 		esac
 		return
