@@ -160,6 +160,7 @@ ctng_shard() {
 		ln -sfn "$ct" "$shard/$ct/include/c++/4.8.5/$tdir"
 	}
 	binutils_from "$tdir" "$shard/bin" "$ct"
+	runtime_marker "$shard" "$tdir"
 }
 
 # a binutils shard made of links to TRIPLET-TOOL files in bindir
@@ -240,6 +241,23 @@ debian_gcc_shard() {
 		ln -sfn "$(readlink -f "$rt")" "$shard/$tdir/$libdir/$f"
 		ln -sfn "$(readlink -f "$rt")" "$shard/lib/gcc/$tdir/$ver/$f"
 	done
+	runtime_marker "$shard" "$tdir"
+}
+
+# SHARD/runtime-glibc -> "2.34": the newest glibc its runtime libraries
+# (libstdc++, libgfortran, libgcc_s) need, read by ccmux's own ELF reader;
+# ccmux will not pick the shard for C++ or Fortran below that floor
+runtime_marker() {
+	local shard=$1 tdir=$2 libdir f v max=""
+	libdir=$(target_libdir "$tdir")
+	for f in "$shard/$tdir/$libdir"/libstdc++.so.6 "$shard/$tdir/$libdir"/libgfortran.so.* \
+		"$shard/$tdir/$libdir"/libgcc_s.so.1; do
+		[ -e "$f" ] || continue
+		v=$("$PREFIX/bin/ccmux" audit "$f" | sed -n 's/.*needs: GLIBC \([0-9.]*\),.*/\1/p')
+		[ -n "$v" ] && max=$(printf '%s\n%s\n' "$max" "$v" | sort -V | tail -1)
+	done
+	[ -n "$max" ] && ln -sfn "$max" "$shard/runtime-glibc"
+	return 0
 }
 
 target_libdir() {

@@ -242,7 +242,7 @@ static int static_default(const struct target *t)
 static void spec_for(const struct ctx *c, const struct platform *p, struct spec *s)
 {
 	struct shardset ss;
-	struct gccwant w = {p, "g++", getenv("CCMUX_GCC_VERSION"), "audit"};
+	struct gccwant w = {p, "g++", getenv("CCMUX_GCC_VERSION"), "audit", NULL};
 	const struct shard *g;
 	char *why;
 

@@ -41,8 +41,9 @@ struct elf_info {
 };
 
 /* parse the bytes of a file; returns ELF_OK, ELF_MALFORMED or
- * ELF_TRUNCATED, and on error writes a one-line reason into err.  The
- * strings in info point into data or into memory that is never freed. */
+ * ELF_TRUNCATED, and on error writes a one-line reason into err (errlen
+ * may be 0).  The strings in info point into data; needed[] and verneed[]
+ * are the only memory it allocates (with xrealloc, never freed). */
 int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
               char *err, size_t errlen);
 /* read a file and parse it; ELF_UNREADABLE when it cannot be read */

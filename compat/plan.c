@@ -11,6 +11,7 @@
 #include "path.h"
 #include "plan.h"
 #include "rules.h"
+#include "sysroot.h"
 
 /* everything one plan is made from */
 struct planner {
@@ -24,6 +25,7 @@ struct planner {
 	const char *sysroot;    /* the user's --sysroot, else ours, else NULL */
 	int cxx;                /* C++ is involved: by name or by an input */
 	int multiarch;          /* the sysroot is Debian-style (multiarch) */
+	struct version floor;   /* the sysroot's glibc, when needs_runtime() */
 	int argc;               /* the user's arguments */
 	char *const *argv;
 	struct plan *p;
@@ -184,14 +186,29 @@ static void link_pins(struct planner *pl, const struct shard *g)
 	push(pl, xconcat("-Wl,-rpath-link,", top, ":", usr, ":", rt, (char *)NULL));
 }
 
+/* C++ and Fortran link the GCC's runtime (libstdc++, libgfortran), which
+ * must run at the target's glibc floor; the floor is read from the
+ * sysroot's headers only then */
+static int needs_runtime(struct planner *pl)
+{
+	int fortran = pl->n->tool->lang == LANG_FORTRAN || (pl->a.langs & L_FORTRAN);
+
+	if (!(pl->cxx || fortran) || pl->a.mode == MODE_QUERY ||
+	    pl->t->libc != LIBC_GLIBC || !pl->sysroot)
+		return 0;
+	return sysroot_glibc(pl->sysroot, &pl->floor) == 0;
+}
+
 /* the GCC shard under the compat rules; a refusal dies here */
 static const struct shard *choose_gcc(struct planner *pl, const char *tool,
                                       const char *pref)
 {
-	struct gccwant w = {&pl->n->plat, tool, pref, pl->request};
+	struct gccwant w = {&pl->n->plat, tool, pref, pl->request, NULL};
 	const struct shard *g;
 	char *why;
 
+	if (needs_runtime(pl))
+		w.floor = &pl->floor;
 	if (!pref) {
 		const char *env = getenv("CCMUX_GCC_VERSION");
 
@@ -290,7 +307,7 @@ static void plan_clang(struct planner *pl)
 static void plan_binutils(struct planner *pl)
 {
 	struct gccwant w = {&pl->n->plat, pl->n->tool->shard_name, NULL,
-	                    pl->request};
+	                    pl->request, NULL};
 	const char *env = getenv("CCMUX_GCC_VERSION");
 	const struct shard *b;
 	char *why;

@@ -1,6 +1,7 @@
 /* rules.c: the GCC compatibility table and shard choice */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rules.h"
 #include "util.h"
@@ -73,13 +74,38 @@ struct notearg {
 	const char *tdir;
 };
 
+int shard_runtime_glibc(const struct shard *s, struct version *out)
+{
+	char buf[32];
+	ssize_t n = readlink(xconcat(s->dir, "/runtime-glibc", (char *)NULL), buf,
+	                     sizeof(buf) - 1);
+
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	return version_parse(buf, out) == 0;
+}
+
+/* NULL if the shard's runtime runs at the floor, else why not */
+static const char *floor_note(const struct shard *s, const struct gccwant *w)
+{
+	struct version rt;
+	char a[32], b[32];
+
+	if (!w->floor || !shard_runtime_glibc(s, &rt) || version_cmp(&rt, w->floor) <= 0)
+		return NULL;
+	version_format(&rt, a, sizeof(a));
+	version_format(w->floor, b, sizeof(b));
+	return xprintf("its runtime needs glibc %s, the floor is %s", a, b);
+}
+
 static const char *gcc_note(const struct shard *s, void *arg)
 {
 	const struct notearg *a = arg;
 
 	if (a->w->tool && !file_exists(shard_tool(s, a->tdir, a->w->tool)))
 		return xprintf("no %s", a->w->tool);
-	return NULL;
+	return floor_note(s, a->w);
 }
 
 /* distance of v from the preference: major, then minor, then patch */
@@ -128,6 +154,8 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 			continue;
 		if (w->tool && !file_exists(shard_tool(s, ss->tdir, w->tool)))
 			continue;
+		if (floor_note(s, w))
+			continue;
 		if (!w->pref) {
 			best = s;   /* oldest first: the first legal one */
 			break;
@@ -140,6 +168,13 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 		char *rule = rule_text(w->plat);
 		char *inst = shard_list(ss->gcc, ss->ngcc, gcc_note, &a);
 		char *tool = w->tool ? xprintf(" with %s", w->tool) : xstrdup("");
+
+		if (w->floor) {
+			char f[32];
+
+			version_format(w->floor, f, sizeof(f));
+			tool = xprintf("%s whose runtime runs at glibc %s", tool, f);
+		}
 
 		if (ss->ngcc == 0)
 			*why = xprintf("%s: no GCC shard installed for %s (looked for "

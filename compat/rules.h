@@ -32,7 +32,13 @@ struct gccwant {
 	const char *pref;      /* preferred version (name suffix or
 	                          CCMUX_GCC_VERSION), or NULL */
 	const char *request;   /* the name as the user gave it, for messages */
+	const struct version *floor; /* glibc floor the GCC runtime (libstdc++,
+	                          libgfortran) must run at, or NULL */
 };
+
+/* the glibc a GCC shard's runtime libraries need, from the link
+ * SHARD/runtime-glibc -> "2.34" that install.sh writes; 0 if it has none */
+int shard_runtime_glibc(const struct shard *s, struct version *out);
 
 /* choose the GCC shard; returns it, or NULL with *why set to a one-line
  * message naming the rule, the request and what is installed */
