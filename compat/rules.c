@@ -141,7 +141,7 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 {
 	const struct shard *best = NULL;
 	struct version pref;
-	int lo, hi;
+	int lo, hi, floored = 0;
 	unsigned i;
 
 	if (w->pref)
@@ -154,8 +154,10 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 			continue;
 		if (w->tool && !file_exists(shard_tool(s, ss->tdir, w->tool)))
 			continue;
-		if (floor_note(s, w))
+		if (floor_note(s, w)) {
+			floored = 1;
 			continue;
+		}
 		if (!w->pref) {
 			best = s;   /* oldest first: the first legal one */
 			break;
@@ -169,7 +171,7 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 		char *inst = shard_list(ss->gcc, ss->ngcc, gcc_note, &a);
 		char *tool = w->tool ? xprintf(" with %s", w->tool) : xstrdup("");
 
-		if (w->floor) {
+		if (floored) {
 			char f[32];
 
 			version_format(w->floor, f, sizeof(f));

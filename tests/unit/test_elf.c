@@ -1,6 +1,7 @@
 /* test_elf.c: elfread on ELF and PE images built in memory, then broken on
- * purpose.  Arguments PATH=MACHINE:CLASS also check real files, e.g.
- * build/tests/test_elf /bin/ls=x86_64:64 */
+ * purpose.  Arguments PATH=MACHINE:CLASS check real files instead, e.g.
+ * build/tests/test_elf /bin/ls=x86_64:64; --seeds DIR writes the images as
+ * fuzzing seeds. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -758,11 +759,55 @@ static void check_file(const char *arg)
 	      rc, err, elf_machine_name(e.format, e.machine), e.elfclass);
 }
 
+static void write_seed(const char *dir, const char *name, const void *p,
+                       size_t n)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	if (!f || fwrite(p, 1, n, f) != n || fclose(f) != 0) {
+		printf("FAIL seeds: cannot write %s\n", path);
+		unit_failed = 1;
+	}
+}
+
+/* --seeds DIR: the images above as fuzzing seeds */
+static void write_seeds(const char *dir)
+{
+	static const unsigned char attrs[] = {
+		'A', 27, 0, 0, 0, 'a', 'e', 'a', 'b', 'i', 0,
+		1, 17, 0, 0, 0, 5, '7', '-', 'A', 0, 32, 0, 0, 28, 1, 26, 0,
+	};
+	struct img im;
+	struct pe pe;
+
+	build(&im, 1, 0, 62, 0, NULL, 0);
+	write_seed(dir, "made-elf64le", im.b, im.n);
+	word(&im, at(&im, 32, 40), 0);
+	write_seed(dir, "made-elf64le-noshdr", im.b, im.n);
+	build(&im, 0, 1, 20, 0, NULL, 0);
+	write_seed(dir, "made-elf32be", im.b, im.n);
+	build(&im, 1, 1, 22, 0, NULL, 0);
+	write_seed(dir, "made-elf64be", im.b, im.n);
+	build(&im, 0, 0, 40, 0x05000000, attrs, sizeof(attrs));
+	write_seed(dir, "made-arm-attributes", im.b, im.n);
+	build_pe(&pe, 0x8664, 1, 3);
+	write_seed(dir, "made-pe64", pe.b, pe.n);
+	build_pe(&pe, 0x14c, 0, 2);
+	write_seed(dir, "made-pe32", pe.b, pe.n);
+}
+
 int main(int argc, char **argv)
 {
 	struct img im;
 	int i;
 
+	if (argc == 3 && strcmp(argv[1], "--seeds") == 0) {
+		write_seeds(argv[2]);
+		return unit_failed;
+	}
 	if (argc > 1) {
 		for (i = 1; i < argc; i++)
 			check_file(argv[i]);
