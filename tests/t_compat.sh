@@ -115,9 +115,9 @@ CCMUX_GCC_VERSION=abc|x86_64-linux-gnu-gcc -c a.c|refuse: CCMUX_GCC_VERSION='abc
 |x86_64-linux-gnu-libgfortran4-clang -c a.c|7.1.0 none
 |aarch64-linux-gnu-gfortran -c a.f90|refuse: needs a GCC shard with gfortran whose runtime runs at glibc 2.17; installed for aarch64-linux-gnu: 4.8.5 (no gfortran), 11.3.0 (its runtime needs glibc 2.36, the floor is 2.17), 12.2.0 (its runtime needs glibc 2.36, the floor is 2.17)
 |aarch64-linux-gnu-cxx11-g++ -c a.cc|refuse: cxx11 needs GCC >= 5 with g++ whose runtime runs at glibc 2.17; installed for aarch64-linux-gnu: 4.8.5, 11.3.0 (its runtime needs glibc 2.36
-|aarch64-linux-gnu-libgfortran3-gfortran -c a.f90|refuse: libgfortran3 needs GCC 4.8-6 with gfortran whose runtime runs at glibc 2.17; installed for aarch64-linux-gnu: 4.8.5 (no gfortran), 11.3.0 (its runtime
+|aarch64-linux-gnu-libgfortran3-gfortran -c a.f90|refuse: libgfortran3 needs GCC 4.8-6 with gfortran; installed for aarch64-linux-gnu: 4.8.5 (no gfortran), 11.3.0 (its runtime
 |aarch64-linux-gnu-libgfortran4-gcc -c a.c|refuse: libgfortran4 needs GCC 7 with gcc; installed for aarch64-linux-gnu: 4.8.5, 11.3.0, 12.2.0
-|aarch64-linux-gnu-libgfortran3-cxx11-g++ -c a.cc|refuse: libgfortran3 and cxx11 needs GCC 5-6 with g++ whose runtime runs at glibc 2.17; installed for aarch64-linux-gnu: 4.8.5, 11.3.0 (its runtime needs glibc 2.36, the floor is 2.17), 12.2.0 (its runtime needs glibc 2.36, the floor is 2.17)
+|aarch64-linux-gnu-libgfortran3-cxx11-g++ -c a.cc|refuse: libgfortran3 and cxx11 needs GCC 5-6 with g++; installed for aarch64-linux-gnu: 4.8.5, 11.3.0 (its runtime needs glibc 2.36, the floor is 2.17), 12.2.0 (its runtime needs glibc 2.36, the floor is 2.17)
 |armv7l-linux-gnueabihf-libgfortran3-gfortran -c a.f90|refuse: libgfortran3 needs GCC 4.8-6 with gfortran; installed for armv7l-linux-gnueabihf: 11.3.0, 12.2.0
 |aarch64-linux-gnu-libgfortran4-cxx03-g++-12 -c a.cc|refuse: libgfortran4 needs GCC 7 with g++
 X
