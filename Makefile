@@ -1,6 +1,8 @@
 # ccmux: one static binary, installed under many names.
 #   make            build ./ccmux (static, musl-gcc)
 #   make check      run the test suite (tests/run.sh)
+#   make check-asan the suite again with ccmux under ASan and UBSan
+#   make check-real real upstream projects cross-built (tests/real/run.sh)
 #   make bench      the benchmark (bench/run.sh)
 #   make fuzz       the libFuzzer harnesses (tests/fuzz/run.sh)
 #   make install    PREFIX=/opt/ccmux DESTDIR=
@@ -36,9 +38,11 @@ LIBOBJS = \
 
 UNITS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-all: ccmux
+all: $(BIN)
 
-ccmux: $(O)/wrapper.o $(LIBOBJS)
+BIN = ccmux
+
+$(BIN): $(O)/wrapper.o $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(O)/wrapper.o $(LIBOBJS)
 
 $(O)/%.o: %.c targets/*.h targets/*.def compat/*.h compat/*.def
@@ -51,8 +55,19 @@ $(O)/tests/%: tests/unit/%.c $(LIBOBJS) tests/unit/unit.h
 
 units: $(UNITS)
 
-check: ccmux units
-	bash tests/run.sh
+check: $(BIN) units
+	CCMUX_BIN=$(CURDIR)/$(BIN) CCMUX_UNITS=$(O)/tests bash tests/run.sh
+
+# the whole suite once more with ccmux built under ASan and UBSan (clang,
+# glibc); leak checking is off because ccmux never frees (see README)
+SAN = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+check-asan:
+	$(MAKE) O=build-asan BIN=ccmux-asan CC=clang-16 CFLAGS="$(SAN)" \
+		LDFLAGS="$(SAN)" check ASAN_OPTIONS=detect_leaks=0
+
+check-real: $(BIN)
+	bash tests/real/run.sh
 
 bench: ccmux
 	bash bench/run.sh
@@ -60,12 +75,12 @@ bench: ccmux
 fuzz:
 	bash tests/fuzz/run.sh
 
-install: ccmux
+install: $(BIN)
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
 	cp ccmux $(DESTDIR)$(PREFIX)/bin/ccmux.new
 	mv -f $(DESTDIR)$(PREFIX)/bin/ccmux.new $(DESTDIR)$(PREFIX)/bin/ccmux
 
 clean:
-	rm -rf build build-* ccmux
+	rm -rf build build-* ccmux ccmux-asan
 
-.PHONY: all units check bench fuzz install clean
+.PHONY: all units check check-asan check-real bench fuzz install clean

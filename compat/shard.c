@@ -47,6 +47,12 @@ static int shardcmp(const void *a, const void *b)
 	                   &((const struct shard *)b)->ver);
 }
 
+static void sort_shards(struct shard *s, unsigned n)
+{
+	if (n > 1)
+		qsort(s, n, sizeof(*s), shardcmp);
+}
+
 /* add ROOT/TDIR/NAME to a list unless that version is there already */
 static void add_shard(struct shard **list, unsigned *n, const char *dir,
                       const char *name, const char *verstr)
@@ -115,9 +121,9 @@ void shard_scan(const char **roots, const char *tdir, struct shardset *ss)
 		if (!same)
 			scan_dir(roots[i], CLANG_HOST_DIR, ss, 0, 1);
 	}
-	qsort(ss->gcc, ss->ngcc, sizeof(*ss->gcc), shardcmp);
-	qsort(ss->binutils, ss->nbinutils, sizeof(*ss->binutils), shardcmp);
-	qsort(ss->clang, ss->nclang, sizeof(*ss->clang), shardcmp);
+	sort_shards(ss->gcc, ss->ngcc);
+	sort_shards(ss->binutils, ss->nbinutils);
+	sort_shards(ss->clang, ss->nclang);
 }
 
 char *shard_tool(const struct shard *s, const char *tdir, const char *name)

@@ -23,7 +23,8 @@ if [ -z "${CCMUX_PREFIX:-}" ]; then
 fi
 export CCMUX_PREFIX
 export CCMUX_SRC=$PWD
-export CCMUX_BIN=$PWD/ccmux
+export CCMUX_BIN=${CCMUX_BIN:-$PWD/ccmux}
+units=${CCMUX_UNITS:-build/tests}
 
 run_one() {
 	local name=$1 line
@@ -38,7 +39,7 @@ run_one() {
 	done < <("$@" 2>&1; rc=$?; [ $rc = 0 ] || echo "FAIL $name: exited $rc")
 }
 
-for t in build/tests/test_* tests/t_*.sh; do
+for t in "$units"/test_* tests/t_*.sh; do
 	[ -e "$t" ] || continue
 	case "$t" in *"$pattern"*) ;; *) continue ;; esac
 	start=$(date +%s)
