@@ -13,6 +13,7 @@ CC = musl-gcc
 CFLAGS = -Os
 LDFLAGS = -static
 O = build
+BIN = ccmux
 
 ALL_CFLAGS = $(CFLAGS) -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror=implicit \
 	-Itargets -Icompat -DCCMUX_VERSION='"$(VERSION)"'
@@ -39,8 +40,6 @@ LIBOBJS = \
 UNITS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
 all: $(BIN)
-
-BIN = ccmux
 
 $(BIN): $(O)/wrapper.o $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(O)/wrapper.o $(LIBOBJS)

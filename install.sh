@@ -43,7 +43,9 @@ APT_PACKAGES="build-essential make musl-tools musl-dev pkg-config xz-utils
  qemu-user ccache distcc hyperfine strace valgrind cmake meson
  ninja-build file binutils
  gcc-11 g++-11 gfortran-11 gcc-12 g++-12 gfortran-12
- clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev"
+ clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev
+ gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix
+ gcc-mingw-w64-i686-posix g++-mingw-w64-i686-posix binutils-mingw-w64"
 for deb in aarch64-linux-gnu arm-linux-gnueabihf i686-linux-gnu powerpc64le-linux-gnu; do
 	for major in 11 12; do
 		APT_PACKAGES="$APT_PACKAGES gcc-$major-$deb g++-$major-$deb gfortran-$major-$deb"

@@ -287,15 +287,15 @@ static void joined(struct state *st, const char *s)
 {
 	static const char *const prefixes[] = {"--sysroot=", "-o", "-x", "-D",
 	                                       "-U", "-l"};
+	static const char *const flags[] = {"--sysroot", "-o", "-x", "-D", "-U",
+	                                    "-l"};
 	unsigned i;
 
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
 		size_t n = strlen(prefixes[i]);
 
 		if (strncmp(s, prefixes[i], n) == 0 && s[n]) {
-			char *flag = xstrndup(s, n - (prefixes[i][n - 1] == '='));
-
-			flag_arg(st, flag, s + n, s);
+			flag_arg(st, flags[i], s + n, s);
 			return;
 		}
 	}

@@ -263,6 +263,17 @@ static void plan_gcc(struct planner *pl)
 		static_link(pl);
 }
 
+/* SHARD/bin/NAME of a clang shard, which must be there */
+static const char *shard_file(struct planner *pl, const struct shard *s,
+                              const char *name)
+{
+	char *path = xconcat(s->dir, "/bin/", name, (char *)NULL);
+
+	if (!file_exists(path))
+		fatal("%s: the clang shard %s has no bin/%s", pl->request, s->dir, name);
+	return path;
+}
+
 static void plan_clang(struct planner *pl)
 {
 	const struct tool *tl = pl->n->tool;
@@ -276,7 +287,7 @@ static void plan_clang(struct planner *pl)
 		fatal("%s: no clang shard installed (looked for ROOT/%s/clang-X.Y.Z "
 		      "in %s); run install.sh or set CCMUX_ROOT", pl->request,
 		      CLANG_HOST_DIR, pl->c->roots[0] ? pl->c->roots[0] : "no root");
-	push(pl, xconcat(cl->dir, "/bin/", tl->shard_name, (char *)NULL));
+	push(pl, shard_file(pl, cl, tl->shard_name));
 	triple = xconcat(pl->t->clang_triple, pl->n->plat.osver, (char *)NULL);
 	push(pl, xconcat("--target=", triple, (char *)NULL));
 	if (m != MODE_QUERY) {
@@ -327,7 +338,7 @@ static void plan_lld(struct planner *pl)
 	if (!cl)
 		fatal("%s: ld.lld comes with the clang shard, and none is installed "
 		      "(ROOT/%s/clang-X.Y.Z)", pl->request, CLANG_HOST_DIR);
-	push(pl, xconcat(cl->dir, "/bin/ld.lld", (char *)NULL));
+	push(pl, shard_file(pl, cl, "ld.lld"));
 	user_args(pl);
 }
 

@@ -1,4 +1,5 @@
 /* name.c: the triplet grammar (BinaryBuilder's, with aliases) and tool names */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,12 +25,28 @@ static const struct {
 	int libgfortran;
 } gcc_tags[] = {{"gcc4", 3}, {"gcc7", 4}, {"gcc8", 5}};
 
-#define MAXTOK 16
+#define MAXNAME 256  /* longer names are refused */
+#define MAXTOK 64   /* more than the extra[] tags can hold */
 
 struct toks {
 	char *t[MAXTOK];
 	int n, i;
 };
+
+/* parsing allocates nothing: tokens live in a copy on the stack, and a
+ * message is formatted into one static buffer (valid until the next) */
+static const char *msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static const char *msg(const char *fmt, ...)
+{
+	static char buf[2 * MAXNAME + 256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return buf;
+}
 
 static const char *canon_arch(const char *a)
 {
@@ -75,13 +92,13 @@ static const char *parse_libc(struct toks *tk, const char *arch, enum libc *libc
 	if (strcmp(rest, "eabihf") == 0)
 		*abi = "eabihf";
 	else if (strcmp(rest, "eabi") == 0)
-		return xprintf("'%s': soft-float ARM (%s) is not supported; use the "
+		return msg("'%s': soft-float ARM (%s) is not supported; use the "
 		           "hard-float eabihf ABI", whole, w);
 	else if (*rest)
-		return xprintf("'%s': unknown libc '%s' (known: gnu, musl, gnueabihf, "
+		return msg("'%s': unknown libc '%s' (known: gnu, musl, gnueabihf, "
 		           "musleabihf)", whole, w);
 	if (*rest && !is_arm(arch))
-		return xprintf("'%s': the eabihf ABI is for ARM targets only (%s)",
+		return msg("'%s': the eabihf ABI is for ARM targets only (%s)",
 		           whole, w);
 	return NULL;
 }
@@ -101,7 +118,7 @@ static const char *parse_os(struct toks *tk, const char *arch, struct platform *
 	                      strcmp(tk->t[tk->i], "w64") == 0))
 		tk->i++;
 	if (tk->i >= tk->n)
-		return xprintf("'%s': missing the OS field (linux, w64-mingw32, "
+		return msg("'%s': missing the OS field (linux, w64-mingw32, "
 		           "apple-darwinN, unknown-freebsdN.M)", whole);
 	w = tk->t[tk->i++];
 	if (strcmp(w, "linux") == 0) {
@@ -119,12 +136,12 @@ static const char *parse_os(struct toks *tk, const char *arch, struct platform *
 		os = OS_FREEBSD;
 		snprintf(p->osver, sizeof(p->osver), "%s", w + 7);
 	} else {
-		return xprintf("'%s': unknown OS '%s' (known: linux, w64-mingw32, "
+		return msg("'%s': unknown OS '%s' (known: linux, w64-mingw32, "
 		           "apple-darwinN, unknown-freebsdN.M)", whole, w);
 	}
 	p->target = target_find(arch, os, libc, abi);
 	if (!p->target)
-		return xprintf("'%s': no such target (%s); 'ccmux targets' lists them",
+		return msg("'%s': no such target (%s); 'ccmux targets' lists them",
 		           whole, arch);
 	return NULL;
 }
@@ -137,9 +154,9 @@ static const char *parse_tag(const char *w, struct platform *p, const char *whol
 		const char *v = w + 11;
 
 		if (p->libgfortran)
-			return xprintf("'%s': two libgfortran tags (%s)", whole, w);
+			return msg("'%s': two libgfortran tags (%s)", whole, w);
 		if (strlen(v) != 1 || *v < '3' || *v > '5')
-			return xprintf("'%s': unknown tag '%s' (libgfortran versions are "
+			return msg("'%s': unknown tag '%s' (libgfortran versions are "
 			           "3, 4 and 5)", whole, w);
 		p->libgfortran = *v - '0';
 		return NULL;
@@ -148,16 +165,16 @@ static const char *parse_tag(const char *w, struct platform *p, const char *whol
 		for (i = 0; i < sizeof(gcc_tags) / sizeof(gcc_tags[0]); i++)
 			if (strcmp(gcc_tags[i].tag, w) == 0) {
 				if (p->libgfortran)
-					return xprintf("'%s': two libgfortran tags (%s)", whole, w);
+					return msg("'%s': two libgfortran tags (%s)", whole, w);
 				p->libgfortran = gcc_tags[i].libgfortran;
 				return NULL;
 			}
-		return xprintf("'%s': unknown tag '%s' (the legacy gccN tags are gcc4, "
+		return msg("'%s': unknown tag '%s' (the legacy gccN tags are gcc4, "
 		           "gcc7 and gcc8)", whole, w);
 	}
 	if (strcmp(w, "cxx03") == 0 || strcmp(w, "cxx11") == 0) {
 		if (p->cxxabi != CXXABI_ANY)
-			return xprintf("'%s': two C++ string ABI tags (%s)", whole, w);
+			return msg("'%s': two C++ string ABI tags (%s)", whole, w);
 		p->cxxabi = w[4] == '3' ? CXXABI_03 : CXXABI_11;
 		return NULL;
 	}
@@ -165,27 +182,29 @@ static const char *parse_tag(const char *w, struct platform *p, const char *whol
 		size_t n = strlen(p->extra);
 
 		if (n + strlen(w) + 2 > sizeof(p->extra))
-			return xprintf("'%s': too many key+value tags", whole);
+			return msg("'%s': too many key+value tags", whole);
 		snprintf(p->extra + n, sizeof(p->extra) - n, "-%s", w);
 		return NULL;
 	}
-	return xprintf("'%s': unknown tag '%s' (tags: libgfortran3|4|5, gcc4|7|8, "
+	return msg("'%s': unknown tag '%s' (tags: libgfortran3|4|5, gcc4|7|8, "
 	           "cxx03|cxx11, key+value)", whole, w);
 }
 
 const char *parse_triplet(const char *s, struct platform *p)
 {
 	struct toks tk = {{0}, 0, 0};
-	char *copy, *q;
+	char copy[MAXNAME], *q;
 	const char *arch, *e;
 
 	memset(p, 0, sizeof(*p));
 	if (*s == '\0')
-		return xstrdup("empty target name");
-	copy = xstrdup(s);
+		return msg("empty target name");
+	if (strlen(s) >= MAXNAME)
+		return msg("'%.40s...': name too long (%zu bytes)", s, strlen(s));
+	strcpy(copy, s);
 	for (q = copy; ; ) {
 		if (tk.n == MAXTOK)
-			return xprintf("'%s': too many fields", s);
+			return msg("'%s': too many fields", s);
 		tk.t[tk.n++] = q;
 		q = strchr(q, '-');
 		if (!q)
@@ -194,11 +213,11 @@ const char *parse_triplet(const char *s, struct platform *p)
 	}
 	for (int i = 0; i < tk.n; i++)
 		if (*tk.t[i] == '\0')
-			return xprintf("'%s': empty field (two '-' in a row, or a '-' at "
+			return msg("'%s': empty field (two '-' in a row, or a '-' at "
 			           "an end)", s);
 	arch = canon_arch(tk.t[0]);
 	if (!arch)
-		return xprintf("'%s': unknown architecture '%s' (known: x86_64, i686, "
+		return msg("'%s': unknown architecture '%s' (known: x86_64, i686, "
 		           "aarch64, armv7l, armv6l, powerpc64le and aliases)",
 		           s, tk.t[0]);
 	tk.i = 1;
@@ -246,14 +265,14 @@ const char *parse_name(const char *s, struct name *n)
 {
 	size_t len = strlen(s), vlen = version_suffix(s);
 	const struct tool *tl = NULL;
-	char *trip;
+	char trip[MAXNAME];
 
 	memset(n, 0, sizeof(*n));
 	if (vlen) {
 		tl = tool_suffix(s, len - vlen);
 		if (tl && tool_is_compiler(tl)) {
 			if (vlen - 1 >= sizeof(n->version))
-				return xprintf("'%s': version suffix too long", s);
+				return msg("'%s': version suffix too long", s);
 			memcpy(n->version, s + len - vlen + 1, vlen - 1);
 			len -= vlen;
 		} else {
@@ -263,14 +282,17 @@ const char *parse_name(const char *s, struct name *n)
 	if (!tl)
 		tl = tool_suffix(s, len);
 	if (!tl)
-		return xprintf("'%s': no known tool at the end of the name (cc, c++, "
+		return msg("'%s': no known tool at the end of the name (cc, c++, "
 		           "gcc, g++, gfortran, clang, ld, ar, ...; see ccmux "
 		           "--help)", s);
 	n->tool = tl;
 	len -= strlen(tl->name);
 	if (len == 0)
 		return NULL;   /* bare name: the target comes from elsewhere */
-	trip = xstrndup(s, len - 1);
+	if (len - 1 >= MAXNAME)
+		return msg("'%.40s...': name too long (%zu bytes)", s, len - 1);
+	memcpy(trip, s, len - 1);
+	trip[len - 1] = '\0';
 	return parse_triplet(trip, &n->plat);
 }
 

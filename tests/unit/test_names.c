@@ -106,7 +106,7 @@ static const struct {
 	{"aarch64-w64-mingw32-gcc", NULL, NULL, NULL, "no such target"},
 	{"x86_64-linux-gnu-gcc-1234567890123456789", NULL, NULL, NULL, "no known tool"},
 	{"x86_64-linux-gnu-gcc-1.2.3.4", NULL, NULL, NULL, "no known tool"},
-	{"a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-gcc", NULL, NULL, NULL, "too many fields"},
+	{"a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-a-b-c-d-e-f-g-h-i-j-k-l-m-gcc", NULL, NULL, NULL, "too many fields"},
 };
 
 int main(void)
