@@ -107,7 +107,7 @@ static int installed_targets(struct ctx *c)
 		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
 		struct shardset ss;
 
-		shard_scan(c->roots, trip, &ss);
+		shard_scan(c->roots, trip, 0, &ss);
 		if (ss.ngcc)
 			printf("%s\n", trip);
 	}
@@ -127,7 +127,7 @@ static int cmd_targets(struct ctx *c, int argc, char **argv)
 	for (t = targets; t->name; t++) {
 		struct shardset ss;
 
-		shard_scan(c->roots, t->name, &ss);
+		shard_scan(c->roots, t->name, 1, &ss);
 		printf("%-26s %-12s %-8s %-28s", t->name,
 		       sysroot_describe(ss.sysroot, t->libc == LIBC_MUSL),
 		       *t->seed_floor ? t->seed_floor : "-",
@@ -160,7 +160,7 @@ static int cmd_shards(struct ctx *c, int argc, char **argv)
 	for (t = targets; t->name; t++) {
 		struct shardset ss;
 
-		shard_scan(c->roots, t->name, &ss);
+		shard_scan(c->roots, t->name, 1, &ss);
 		if (!ss.ngcc && !ss.nbinutils && !ss.sysroot &&
 		    strcmp(t->name, CLANG_HOST_DIR) != 0)
 			continue;

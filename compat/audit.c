@@ -230,7 +230,7 @@ static void spec_floor(struct spec *s, const char *sysroot)
 
 static int static_default(const struct target *t)
 {
-	const char *env = getenv("CCMUX_STATIC");
+	const char *env = ccmux_env("CCMUX_STATIC");
 
 	if (env && *env)
 		return *env == '1';
@@ -242,13 +242,13 @@ static int static_default(const struct target *t)
 static void spec_for(const struct ctx *c, const struct platform *p, struct spec *s)
 {
 	struct shardset ss;
-	struct gccwant w = {p, "g++", getenv("CCMUX_GCC_VERSION"), "audit", NULL};
+	struct gccwant w = {p, "g++", ccmux_env("CCMUX_GCC_VERSION"), "audit", NULL};
 	const struct shard *g;
 	char *why;
 
 	memset(s, 0, sizeof(*s));
 	s->plat = p;
-	shard_scan(c->roots, platform_dir(p), &ss);
+	shard_scan(c->roots, platform_dir(p), 0, &ss);
 	spec_floor(s, ss.sysroot);
 	if (w.pref && !*w.pref)
 		w.pref = NULL;

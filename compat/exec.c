@@ -13,14 +13,20 @@
 extern char **environ;
 
 /* variables through which a host's search paths leak into a cross build */
-static const char *const host_vars[] = {
-	"LIBRARY_PATH=", "CPATH=", "C_INCLUDE_PATH=", "CPLUS_INCLUDE_PATH=",
-	"OBJC_INCLUDE_PATH=", "GCC_EXEC_PREFIX=", "COMPILER_PATH=",
+static const struct {
+	const char *name;   /* with its '=' */
+	size_t len;
+} host_vars[] = {
+#define V(s) {s, sizeof(s) - 1}
+	V("LIBRARY_PATH="), V("CPATH="), V("C_INCLUDE_PATH="),
+	V("CPLUS_INCLUDE_PATH="), V("OBJC_INCLUDE_PATH="), V("GCC_EXEC_PREFIX="),
+	V("COMPILER_PATH="),
+#undef V
 };
 
 static int depth(void)
 {
-	const char *d = getenv("CCMUX_DEPTH");
+	const char *d = ccmux_env("CCMUX_DEPTH");
 
 	return d ? atoi(d) : 0;
 }
@@ -33,20 +39,26 @@ void depth_check(void)
 		      "for links back to ccmux", depth());
 }
 
+/* 1 if e is NAME=... for NAME in the list (first letters compared first:
+ * this runs once per environment variable on every call) */
 static int dropped(const char *e, int clean)
 {
 	unsigned i;
 
-	if (startswith(e, "CCMUX_DEPTH="))
+	if (e[0] == 'C' && strncmp(e, "CCMUX_DEPTH=", 12) == 0)
 		return 1;
-	for (i = 0; clean && i < sizeof(host_vars) / sizeof(host_vars[0]); i++)
-		if (startswith(e, host_vars[i]))
+	if (!clean || (e[0] != 'L' && e[0] != 'C' && e[0] != 'O' && e[0] != 'G'))
+		return 0;
+	for (i = 0; i < sizeof(host_vars) / sizeof(host_vars[0]); i++)
+		if (e[0] == host_vars[i].name[0] &&
+		    strncmp(e, host_vars[i].name, host_vars[i].len) == 0)
 			return 1;
 	return 0;
 }
 
-/* 1 if e is NAME=... for a NAME in unset */
-static int unset_here(const char *e, const struct strvec *unset)
+/* 1 if e is NAME=... for a NAME in unset, or for a NAME=VALUE in add */
+static int replaced(const char *e, const struct strvec *add,
+                    const struct strvec *unset)
 {
 	size_t i, n;
 
@@ -55,29 +67,31 @@ static int unset_here(const char *e, const struct strvec *unset)
 		if (strncmp(e, unset->v[i], n) == 0 && e[n] == '=')
 			return 1;
 	}
+	for (i = 0; add && i < add->n; i++) {
+		const char *eq = strchr(add->v[i], '=');
+
+		if (eq && strncmp(e, add->v[i], (size_t)(eq - add->v[i]) + 1) == 0)
+			return 1;
+	}
 	return 0;
 }
 
 char **child_env(const struct strvec *add, const struct strvec *unset, int clean)
 {
 	struct strvec sv = {0};
+	size_t n = 0;
 	char **e;
-	size_t i;
 
-	for (e = environ; *e; e++) {
-		int replaced = 0;
-
-		for (i = 0; add && i < add->n; i++) {
-			const char *eq = strchr(add->v[i], '=');
-
-			if (eq && strncmp(*e, add->v[i], (size_t)(eq - add->v[i]) + 1) == 0)
-				replaced = 1;
-		}
-		if (!replaced && !dropped(*e, clean) && !unset_here(*e, unset))
-			sv_push(&sv, *e);
-	}
-	for (i = 0; add && i < add->n; i++)
-		sv_push(&sv, add->v[i]);
+	for (e = environ; *e; e++)
+		n++;
+	sv.v = xmalloc((n + 2 + (add ? add->n : 0)) * sizeof(*sv.v));
+	sv.cap = n + 2 + (add ? add->n : 0);
+	for (e = environ; *e; e++)
+		if (!dropped(*e, clean) && !replaced(*e, add, unset))
+			sv.v[sv.n++] = *e;
+	sv.v[sv.n] = NULL;
+	if (add)
+		sv_pushn(&sv, (char *const *)add->v, add->n);
 	sv_push(&sv, xprintf("CCMUX_DEPTH=%d", depth() + 1));
 	return (char **)sv.v;
 }
@@ -100,7 +114,7 @@ void plan_print(const struct plan *p, int fd)
  * O_APPEND descriptor so that lines stay whole under make -j */
 static void log_call(const struct plan *p, int argc, char *const *argv)
 {
-	const char *file = getenv("CCMUX_LOG");
+	const char *file = ccmux_env("CCMUX_LOG");
 	struct buf b = {0};
 	int fd;
 
@@ -136,8 +150,8 @@ void exec_or_die(const char *const *argv, char **env)
 void plan_exec(const struct ctx *c, const struct plan *p, int argc,
                char *const *argv)
 {
-	const char *dbg = getenv("CCMUX_DEBUG");
-	const char *aud = getenv("CCMUX_AUDIT");
+	const char *dbg = ccmux_env("CCMUX_DEBUG");
+	const char *aud = ccmux_env("CCMUX_AUDIT");
 	char **env = child_env(&p->env, &p->unset, p->clean_env);
 
 	log_call(p, argc, argv);
@@ -145,8 +159,9 @@ void plan_exec(const struct ctx *c, const struct plan *p, int argc,
 		write_all(2, "ccmux: ", 7);
 		plan_print(p, 2);
 	}
-	if (is_self(p->argv.v[0], c->self))
-		fatal("recursive invocation: %s is ccmux itself", p->argv.v[0]);
+	/* a shard that leads back to ccmux is caught by CCMUX_DEPTH one call
+	 * later; no stat of our own is spent here on every call */
+	(void)c;
 	if (aud && strcmp(aud, "1") == 0 && p->mode == MODE_LINK && p->output)
 		exit(audit_after_link(c, p, env));
 	exec_or_die(p->argv.v, env);

@@ -60,7 +60,7 @@ static void target_names(const struct ctx *c, const struct target *t,
 	for (i = 0; i < N(tag_sets); i++)
 		for (j = 0; j < N(compilers); j++)
 			printf("%s-%s-%s\n", trip, tag_sets[i], compilers[j]);
-	shard_scan(c->roots, trip, &ss);
+	shard_scan(c->roots, trip, 0, &ss);
 	for (i = 0; i < ss.ngcc; i++) {
 		if (i && ss.gcc[i].ver.v[0] == ss.gcc[i - 1].ver.v[0])
 			continue;
@@ -232,7 +232,7 @@ int farm_files(const struct ctx *c, const char *prefix)
 		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
 		struct shardset ss;
 
-		shard_scan(c->roots, trip, &ss);
+		shard_scan(c->roots, trip, 0, &ss);
 		if (!ss.ngcc && !ss.sysroot)
 			continue;
 		cmake_file(cm, prefix, t, trip, ss.sysroot);

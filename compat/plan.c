@@ -48,7 +48,7 @@ void ctx_init(struct ctx *c)
 
 void resolve_bare(struct name *n, const char *invoked)
 {
-	const char *env = getenv("CCMUX_TARGET");
+	const char *env = ccmux_env("CCMUX_TARGET");
 	const char *e;
 
 	if (invoked && strchr(invoked, '/')) {
@@ -106,7 +106,7 @@ static void abi_define(struct planner *pl)
 /* static by default on musl; CCMUX_STATIC=0|1 decides for any target */
 static int want_static(struct planner *pl)
 {
-	const char *env = getenv("CCMUX_STATIC");
+	const char *env = ccmux_env("CCMUX_STATIC");
 	int on = pl->t->libc == LIBC_MUSL;
 
 	if (env && *env) {
@@ -210,7 +210,7 @@ static const struct shard *choose_gcc(struct planner *pl, const char *tool,
 	if (needs_runtime(pl))
 		w.floor = &pl->floor;
 	if (!pref) {
-		const char *env = getenv("CCMUX_GCC_VERSION");
+		const char *env = ccmux_env("CCMUX_GCC_VERSION");
 
 		w.pref = env && *env ? env : NULL;
 	}
@@ -319,7 +319,7 @@ static void plan_binutils(struct planner *pl)
 {
 	struct gccwant w = {&pl->n->plat, pl->n->tool->shard_name, NULL,
 	                    pl->request, NULL};
-	const char *env = getenv("CCMUX_GCC_VERSION");
+	const char *env = ccmux_env("CCMUX_GCC_VERSION");
 	const struct shard *b;
 	char *why;
 
@@ -374,7 +374,7 @@ static void plan_pkgconfig(struct planner *pl)
  * compiler, so that it sees (and caches on) the final argv */
 static void add_launcher(struct planner *pl)
 {
-	const char *l = getenv("CCMUX_LAUNCHER");
+	const char *l = ccmux_env("CCMUX_LAUNCHER");
 	struct strvec *v = &pl->p->argv;
 	const char *exe;
 	struct stat st;
@@ -419,7 +419,8 @@ void plan_make(const struct ctx *c, struct name *n, const char *request,
 	p->mode = pl.a.mode;
 	pl.cxx = n->tool->lang == LANG_CXX || (pl.a.langs & L_CXX);
 	check_abi_define(&pl);
-	shard_scan(c->roots, pl.tdir, &pl.ss);
+	shard_scan(c->roots, pl.tdir, n->tool->family == FAM_CLANG ||
+	           n->tool->family == FAM_LLD, &pl.ss);
 	pl.sysroot = pl.a.sysroot ? pl.a.sysroot : pl.ss.sysroot;
 	p->sysroot = pl.sysroot;
 	p->target_sysroot = pl.ss.sysroot;

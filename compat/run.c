@@ -68,7 +68,7 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	    e.elfclass != t->elf_class)
 		fatal("run %s: a %s %d-bit file, not a %s binary", argv[0],
 		      elf_machine_name(e.format, e.machine), e.elfclass, t->name);
-	shard_scan(c->roots, platform_dir(p), &ss);
+	shard_scan(c->roots, platform_dir(p), 0, &ss);
 	if (target_is_host_arch(t) && !e.interp) {
 		sv_pushn(&out->argv, argv, (size_t)argc);
 		return;

@@ -1,9 +1,12 @@
 /* shard.c: scanning the roots for shards */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "shard.h"
 #include "util.h"
@@ -11,7 +14,7 @@
 const char **shard_roots(const char *prefix)
 {
 	struct strvec sv = {0};
-	const char *env = getenv("CCMUX_ROOT");
+	const char *env = ccmux_env("CCMUX_ROOT");
 	struct stat st;
 
 	if (env && *env) {
@@ -73,33 +76,44 @@ static void add_shard(struct shard **list, unsigned *n, const char *dir,
 	(*list)[(*n)++] = s;
 }
 
-/* one readdir of ROOT/DIR; the sysroot is noticed by its parent's name */
+/* one scan of ROOT/DIR with getdents64 into a stack buffer (opendir would
+ * cost a malloc and an fcntl on every call); the sysroot is noticed by its
+ * parent's name, TDIR, among the entries */
 static void scan_dir(const char *root, const char *tdir, struct shardset *ss,
                      int want_target, int want_clang)
 {
 	char *dir = xconcat(root, "/", tdir, (char *)NULL);
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char buf[8192] __attribute__((aligned(8)));
 	int has_sysroot_parent = 0;
+	long n;
 
-	if (!d) {
+	if (fd < 0) {
 		if (errno != ENOENT && errno != ENOTDIR)
 			fatal("cannot read shard directory %s:", dir);
 		return;
 	}
-	while ((e = readdir(d))) {
-		const char *n = e->d_name;
+	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
+		long off = 0;
 
-		if (want_target && startswith(n, "gcc-"))
-			add_shard(&ss->gcc, &ss->ngcc, dir, n, n + 4);
-		else if (want_target && startswith(n, "binutils-"))
-			add_shard(&ss->binutils, &ss->nbinutils, dir, n, n + 9);
-		else if (want_clang && startswith(n, "clang-"))
-			add_shard(&ss->clang, &ss->nclang, dir, n, n + 6);
-		else if (want_target && strcmp(n, tdir) == 0)
-			has_sysroot_parent = 1;
+		while (off < n) {
+			const struct dirent64 *e = (const void *)(buf + off);
+			const char *name = e->d_name;
+
+			off += e->d_reclen;
+			if (want_target && startswith(name, "gcc-"))
+				add_shard(&ss->gcc, &ss->ngcc, dir, name, name + 4);
+			else if (want_target && startswith(name, "binutils-"))
+				add_shard(&ss->binutils, &ss->nbinutils, dir, name, name + 9);
+			else if (want_clang && startswith(name, "clang-"))
+				add_shard(&ss->clang, &ss->nclang, dir, name, name + 6);
+			else if (want_target && strcmp(name, tdir) == 0)
+				has_sysroot_parent = 1;
+		}
 	}
-	closedir(d);
+	if (n < 0)
+		fatal("cannot read shard directory %s:", dir);
+	close(fd);
 	if (has_sysroot_parent && !ss->sysroot) {
 		char *sr = xconcat(dir, "/", tdir, "/sys-root", (char *)NULL);
 		struct stat st;
@@ -109,7 +123,8 @@ static void scan_dir(const char *root, const char *tdir, struct shardset *ss,
 	}
 }
 
-void shard_scan(const char **roots, const char *tdir, struct shardset *ss)
+void shard_scan(const char **roots, const char *tdir, int want_clang,
+                struct shardset *ss)
 {
 	int same = strcmp(tdir, CLANG_HOST_DIR) == 0;
 	unsigned i;
@@ -117,8 +132,8 @@ void shard_scan(const char **roots, const char *tdir, struct shardset *ss)
 	memset(ss, 0, sizeof(*ss));
 	ss->tdir = tdir;
 	for (i = 0; roots[i]; i++) {
-		scan_dir(roots[i], tdir, ss, 1, same);
-		if (!same)
+		scan_dir(roots[i], tdir, ss, 1, same && want_clang);
+		if (!same && want_clang)
 			scan_dir(roots[i], CLANG_HOST_DIR, ss, 0, 1);
 	}
 	sort_shards(ss->gcc, ss->ngcc);

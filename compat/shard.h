@@ -34,8 +34,10 @@ struct shardset {
 /* the roots to search: CCMUX_ROOT entries, then PREFIX/opt; dies with a
  * clear message on an empty or missing CCMUX_ROOT entry */
 const char **shard_roots(const char *prefix);
-/* scan the roots for the shards of tdir (and the clang shards) */
-void shard_scan(const char **roots, const char *tdir, struct shardset *ss);
+/* scan the roots for the shards of tdir, and for the clang shards when
+ * want_clang */
+void shard_scan(const char **roots, const char *tdir, int want_clang,
+                struct shardset *ss);
 /* SHARD/bin/TDIR-NAME, the path of a tool inside a shard */
 char *shard_tool(const struct shard *s, const char *tdir, const char *name);
 /* 1 if path is an existing file (following links) */

@@ -60,10 +60,43 @@ void warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The arena: allocations come from a static buffer first, each with its
+ * capacity in front, so that a call that ends in execve touches a few pages
+ * and makes no mmap/brk calls; larger needs fall back to malloc. */
+#define ARENA (64 * 1024)
+#define HDR 16
+
+static unsigned char arena[ARENA] __attribute__((aligned(HDR)));
+static size_t used;
+
+static int in_arena(const void *p)
+{
+	return (const unsigned char *)p >= arena &&
+	       (const unsigned char *)p < arena + sizeof(arena);
+}
+
+static size_t capacity(const void *p)
+{
+	size_t n;
+
+	memcpy(&n, (const unsigned char *)p - HDR, sizeof(n));
+	return n;
+}
+
 void *xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	size_t need = (n + HDR - 1) / HDR * HDR;
+	void *p;
 
+	if (need == 0)
+		need = HDR;
+	if (sizeof(arena) - used >= HDR && need <= sizeof(arena) - used - HDR) {
+		p = arena + used + HDR;
+		memcpy(arena + used, &need, sizeof(need));
+		used += HDR + need;
+		return p;
+	}
+	p = malloc(n ? n : 1);
 	if (!p)
 		fatal("out of memory");
 	return p;
@@ -71,10 +104,84 @@ void *xmalloc(size_t n)
 
 void *xrealloc(void *p, size_t n)
 {
-	p = realloc(p, n ? n : 1);
+	size_t cap;
+	void *q;
+
 	if (!p)
-		fatal("out of memory");
-	return p;
+		return xmalloc(n);
+	if (!in_arena(p)) {
+		q = realloc(p, n ? n : 1);
+		if (!q)
+			fatal("out of memory");
+		return q;
+	}
+	cap = capacity(p);
+	if (n <= cap)
+		return p;
+	/* the last block grows in place while the arena has room */
+	if ((unsigned char *)p + cap == arena + used &&
+	    n - cap <= sizeof(arena) - used) {
+		size_t grow = (n - cap + HDR - 1) / HDR * HDR;
+
+		if (grow <= sizeof(arena) - used) {
+			cap += grow;
+			used += grow;
+			memcpy((unsigned char *)p - HDR, &cap, sizeof(cap));
+			return p;
+		}
+	}
+	q = xmalloc(n);
+	memcpy(q, p, cap);
+	return q;
+}
+
+void xfree(void *p)
+{
+	if (p && !in_arena(p))
+		free(p);
+}
+
+/* the CCMUX_ variables, found in one pass over the environment */
+static const char *const env_names[] = {
+	"CCMUX_AUDIT", "CCMUX_DEBUG", "CCMUX_DEPTH", "CCMUX_GCC_VERSION",
+	"CCMUX_LAUNCHER", "CCMUX_LOG", "CCMUX_ROOT", "CCMUX_STATIC",
+	"CCMUX_TARGET",
+};
+static const char *env_values[sizeof(env_names) / sizeof(env_names[0])];
+static int env_scanned;
+
+extern char **environ;
+
+static void env_scan(void)
+{
+	char **e;
+	unsigned i;
+
+	env_scanned = 1;
+	for (e = environ; e && *e; e++) {
+		if ((*e)[0] != 'C' || strncmp(*e, "CCMUX_", 6) != 0)
+			continue;
+		for (i = 0; i < sizeof(env_names) / sizeof(env_names[0]); i++) {
+			size_t n = strlen(env_names[i]);
+
+			if (strncmp(*e, env_names[i], n) == 0 && (*e)[n] == '=') {
+				env_values[i] = *e + n + 1;
+				break;
+			}
+		}
+	}
+}
+
+const char *ccmux_env(const char *name)
+{
+	unsigned i;
+
+	if (!env_scanned)
+		env_scan();
+	for (i = 0; i < sizeof(env_names) / sizeof(env_names[0]); i++)
+		if (strcmp(env_names[i], name) == 0)
+			return env_values[i];
+	return getenv(name);
 }
 
 char *xstrndup(const char *s, size_t n)

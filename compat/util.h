@@ -29,9 +29,14 @@ void fatal(const char *fmt, ...)
 /* print "ccmux: warning: MSG" to stderr */
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* allocation wrappers that never return NULL */
+/* allocation wrappers that never return NULL; small blocks come from a
+ * static arena, so only xfree (never free) may release them */
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
+/* release a block if it came from malloc (for tests and fuzzers only) */
+void xfree(void *p);
+/* getenv for the CCMUX_ variables, from one scan of the environment */
+const char *ccmux_env(const char *name);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* concatenate a NULL-terminated list of strings into a new string */

@@ -37,9 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	n = rsp_split(buf, &rsp);
 	for (i = 0; i < (size_t)n; i++)
-		free(rsp[i]);
-	free(rsp);
-	free(sv.v);
-	free(buf);
+		xfree(rsp[i]);
+	xfree(rsp);
+	xfree(sv.v);
+	xfree(buf);
 	return 0;
 }

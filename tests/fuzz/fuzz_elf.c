@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "elfread.h"
+#include "util.h"
 
 /* touch every string the reader returned, so that the sanitizers check
  * they lie inside the input and are terminated */
@@ -41,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		elf_max_version(&e, prefixes[i]);
 	/* elfread never frees (util.h); the harness frees the two arrays it
 	 * grows, so that leak detection still means something */
-	free((void *)e.needed);
-	free(e.verneed);
+	xfree((void *)e.needed);
+	xfree(e.verneed);
 	return 0;
 }

@@ -27,14 +27,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		again = platform_string(&q);
 		if (strcmp(again, canon) != 0)
 			abort();   /* ... to the same platform */
-		free(again);
-		free(canon);
+		xfree(again);
+		xfree(canon);
 	}
 	if (e && !*e)
 		abort();
 	e = parse_triplet(s, &p);
 	if (!e)
-		free(platform_dir(&p));
-	free(s);
+		xfree(platform_dir(&p));
+	xfree(s);
 	return 0;
 }
