@@ -45,7 +45,8 @@ APT_PACKAGES="build-essential make musl-tools musl-dev pkg-config xz-utils
  gcc-11 g++-11 gfortran-11 gcc-12 g++-12 gfortran-12
  clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev
  gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix
- gcc-mingw-w64-i686-posix g++-mingw-w64-i686-posix binutils-mingw-w64"
+ gcc-mingw-w64-i686-posix g++-mingw-w64-i686-posix binutils-mingw-w64
+ gfortran-mingw-w64-x86-64-posix gfortran-mingw-w64-i686-posix wine64 llvm-$CLANG_MAJOR"
 for deb in aarch64-linux-gnu arm-linux-gnueabihf i686-linux-gnu powerpc64le-linux-gnu; do
 	for major in 11 12; do
 		APT_PACKAGES="$APT_PACKAGES gcc-$major-$deb g++-$major-$deb gfortran-$major-$deb"
@@ -98,8 +99,11 @@ install_packages() {
 	say "packages: installing $(echo $missing | wc -w)"
 	dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
-	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	# a partial update (a mirror in sync) is not fatal: the install says
+	# what is really missing
+	apt-get update -qq || echo "   apt-get update reported errors; going on"
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+		die "apt-get install failed for: $missing"
 }
 
 # ---- 2. npm toolchains ---------------------------------------------------
@@ -203,36 +207,42 @@ mirror_dir() {
 # GCC's C++ header directories: main, target, backward (from its own -v)
 cxx_dirs() {
 	echo | "$1" -x c++ -E -v - 2>&1 | sed -n '/<\.\.\.> search starts/,/End of search/p' |
-		grep '/c++/' | sed 's/^ //' | while read -r d; do readlink -f "$d"; done
+		grep -E '/c\+\+(/|$)' | sed 's/^ //' | while read -r d; do readlink -f "$d"; done
 }
 
+# a shard over a Debian GCC: bin/ links to /usr/bin/DEB-TOOL-SFX (SFX is
+# -12, or -posix for mingw-w64), and real directories of links for its own
+# files and C++ headers, so that ../ inside them stays in the shard
 debian_gcc_shard() {
-	local tdir=$1 deb=$2 major=$3 langs=$4
-	local gcc=/usr/bin/$deb-gcc-$major ver shard gccdir libdir main target rt f
-	[ -x "$gcc" ] || { echo "   skip $tdir gcc-$major: $gcc not installed"; return; }
+	local tdir=$1 deb=$2 sfx=$3 langs=$4
+	local gcc=/usr/bin/$deb-gcc$sfx ver shard gccdir libdir main target rt f t
+	[ -x "$gcc" ] || { echo "   skip $tdir gcc$sfx: $gcc not installed"; return; }
 	ver=$("$gcc" -dumpfullversion)
+	case "$ver" in
+	*[!0-9.]*)   # "12-posix": the package knows the real version
+		ver=$(dpkg-query -W -f='${Version}' "$(dpkg -S "$gcc" | cut -d: -f1)" |
+			sed 's/-.*//') ;;
+	esac
 	shard=$ROOT/$tdir/gcc-$ver
 	[ -x "$shard/bin/$tdir-gcc" ] && return
 	say "shard: $tdir gcc-$ver ($langs)"
 	rm -rf "$shard"
 	mkdir -p "$shard/bin"
-	ln -s "$gcc" "$shard/bin/$tdir-gcc"
-	ln -s "/usr/bin/$deb-cpp-$major" "$shard/bin/$tdir-cpp"
-	case ",$langs," in *,c++,*)
-		ln -s "/usr/bin/$deb-g++-$major" "$shard/bin/$tdir-g++" ;;
-	esac
-	case ",$langs," in *,fortran,*)
-		ln -s "/usr/bin/$deb-gfortran-$major" "$shard/bin/$tdir-gfortran" ;;
-	esac
+	for t in gcc cpp g++ gfortran; do
+		case "$t:,$langs," in
+		g++:*,c++,*|gfortran:*,fortran,*|gcc:*|cpp:*) ;;
+		*) continue ;;
+		esac
+		[ -x "/usr/bin/$deb-$t$sfx" ] && ln -s "/usr/bin/$deb-$t$sfx" "$shard/bin/$tdir-$t"
+	done
 	gccdir=$(dirname "$("$gcc" -print-libgcc-file-name)")
 	gccdir=$(readlink -f "$gccdir")
 	mirror_dir "$gccdir" "$shard/lib/gcc/$tdir/$ver"
-	case ",$langs," in *,c++,*)
-		{ read -r main; read -r target; } < <(cxx_dirs "/usr/bin/$deb-g++-$major")
+	if [ -x "$shard/bin/$tdir-g++" ]; then
+		{ read -r main; read -r target; } < <(cxx_dirs "$shard/bin/$tdir-g++")
 		mirror_dir "$main" "$shard/$tdir/include/c++/$ver"
 		ln -sfn "$target" "$shard/$tdir/include/c++/$ver/$tdir"
-		;;
-	esac
+	fi
 	# the GCC runtime (not libc): for links through clang and for ccmux run
 	libdir=$(target_libdir "$tdir")
 	mkdir -p "$shard/$tdir/$libdir"
@@ -348,9 +358,14 @@ clang_shard() {
 	[ -d "$dir" ] && return
 	say "shard: clang-$ver"
 	mkdir -p "$dir"
-	ln -s "/usr/lib/llvm-$CLANG_MAJOR/bin/clang" "$dir/clang"
-	ln -s "/usr/lib/llvm-$CLANG_MAJOR/bin/clang++" "$dir/clang++"
-	ln -s "/usr/lib/llvm-$CLANG_MAJOR/bin/ld.lld" "$dir/ld.lld"
+	# clang, lld, and the LLVM tools that serve as binutils for the
+	# clang-only targets (macOS, FreeBSD)
+	for t in clang clang++ ld.lld ld64.lld llvm-ar llvm-ranlib llvm-nm \
+		llvm-strip llvm-objcopy llvm-objdump llvm-readelf llvm-size \
+		llvm-strings llvm-addr2line llvm-cxxfilt; do
+		[ -e "/usr/lib/llvm-$CLANG_MAJOR/bin/$t" ] &&
+			ln -s "/usr/lib/llvm-$CLANG_MAJOR/bin/$t" "$dir/$t"
+	done
 }
 
 assemble_shards() {
@@ -361,7 +376,7 @@ assemble_shards() {
 	while read -r tdir deb majors langs; do
 		[ -n "$tdir" ] || continue
 		for m in ${majors//,/ }; do
-			debian_gcc_shard "$tdir" "$deb" "$m" "$langs"
+			debian_gcc_shard "$tdir" "$deb" "-$m" "$langs"
 		done
 		debian_binutils "$tdir" "$deb"
 		case "$tdir" in
@@ -369,6 +384,16 @@ assemble_shards() {
 		*) debian_sysroot "$tdir" "$deb" ;;
 		esac
 	done <<< "$DEBIAN_SHARDS"
+	# Windows: Debian's mingw-w64 GCC, posix threads variant
+	for tdir in x86_64-w64-mingw32 i686-w64-mingw32; do
+		debian_gcc_shard "$tdir" "$tdir" -posix c,c++,fortran
+		binutils_from "$tdir" /usr/bin "$tdir"
+		# the mingw-w64 headers and import libraries, for clang
+		[ -d "/usr/$tdir/include" ] && [ ! -e "$ROOT/$tdir/$tdir/sys-root" ] && {
+			mkdir -p "$ROOT/$tdir/$tdir"
+			ln -s "/usr/$tdir" "$ROOT/$tdir/$tdir/sys-root"
+		}
+	done
 	clang_shard
 }
 

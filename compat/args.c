@@ -198,6 +198,8 @@ static void classify(struct state *st, int argc, char *const *argv);
 
 static void note_abi(struct state *st, const char *whole, const char *def, int is_u)
 {
+	if (startswith(def, "WINVER") || startswith(def, "_WIN32_WINNT"))
+		st->a->defines_winver = 1;
 	if (!startswith(def, "_GLIBCXX_USE_CXX11_ABI"))
 		return;
 	def += strlen("_GLIBCXX_USE_CXX11_ABI");

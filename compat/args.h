@@ -26,6 +26,7 @@ struct args {
 	int abi_value;           /* its value: 0, 1, or -1 for -U */
 	int nostdinc, nostdincxx, shared, is_static, relocatable, nostdlib;
 	int static_pie, verbose;
+	int defines_winver;      /* -DWINVER or -D_WIN32_WINNT given */
 	int rsp_depth_exceeded;  /* @file nesting went past the limit */
 };
 

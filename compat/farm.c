@@ -29,15 +29,6 @@ static const struct {
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-const char *default_osver(const struct target *t)
-{
-	if (t->os == OS_DARWIN)
-		return strcmp(t->arch, "aarch64") == 0 ? "20" : "14";
-	if (t->os == OS_FREEBSD)
-		return "13.2";
-	return "";
-}
-
 static int tool_for_target(const struct tool *tl, const struct target *t)
 {
 	int pe_only = strcmp(tl->name, "windres") == 0 ||

@@ -5,8 +5,6 @@
 
 #include "plan.h"
 
-/* the OS version a darwin/freebsd farm name carries by default ("14") */
-const char *default_osver(const struct target *t);
 /* print every farm name, one per line: TRIPLET-TOOL[-MAJOR] for PREFIX/bin,
  * TRIPLET/bin/TOOL for PREFIX/lib/ccmux */
 void farm_names(const struct ctx *c);

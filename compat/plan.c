@@ -103,11 +103,12 @@ static void abi_define(struct planner *pl)
 		                          : "-D_GLIBCXX_USE_CXX11_ABI=1");
 }
 
-/* static by default on musl; CCMUX_STATIC=0|1 decides for any target */
+/* static by default on musl and Windows (no runtime DLLs to ship);
+ * CCMUX_STATIC=0|1 decides for any target */
 static int want_static(struct planner *pl)
 {
 	const char *env = ccmux_env("CCMUX_STATIC");
-	int on = pl->t->libc == LIBC_MUSL;
+	int on = pl->t->libc == LIBC_MUSL || pl->t->os == OS_WINDOWS;
 
 	if (env && *env) {
 		if (strcmp(env, "0") != 0 && strcmp(env, "1") != 0)
@@ -226,11 +227,26 @@ static void user_args(struct planner *pl)
 	sv_pushn(&pl->p->argv, pl->argv, (size_t)pl->argc);
 }
 
+/* what BinaryBuilder adds for Windows: a Windows version floor (7), unless
+ * the user names one, and no link timestamp, for reproducible files */
+static void windows_pre(struct planner *pl)
+{
+	if (!pl->a.defines_winver) {
+		push(pl, "-DWINVER=0x0601");
+		push(pl, "-D_WIN32_WINNT=0x0601");
+	}
+}
+
 static void plan_gcc(struct planner *pl)
 {
 	const struct tool *tl = pl->n->tool;
-	const struct shard *g = choose_gcc(pl, tl->shard_name,
-	                                   *pl->n->version ? pl->n->version : NULL);
+	const struct shard *g;
+
+	if (target_sdk_only(pl->t))
+		fatal("%s: %s is a clang-only target; use %s-clang or %s-clang++",
+		      pl->request, pl->t->name, platform_string(&pl->n->plat),
+		      platform_string(&pl->n->plat));
+	g = choose_gcc(pl, tl->shard_name, *pl->n->version ? pl->n->version : NULL);
 	enum mode m = pl->a.mode;
 	int musl = pl->t->libc == LIBC_MUSL;
 	int c_family = tl->lang != LANG_FORTRAN || (pl->a.langs & (L_C | L_CXX));
@@ -238,7 +254,10 @@ static void plan_gcc(struct planner *pl)
 	push(pl, shard_tool(g, pl->tdir, tl->shard_name));
 	if (m != MODE_QUERY) {
 		abi_define(pl);
-		if (pl->ss.sysroot && !pl->a.sysroot)
+		if (pl->t->os == OS_WINDOWS)
+			windows_pre(pl);
+		/* mingw-w64's GCC knows its own headers and libraries */
+		if (pl->ss.sysroot && !pl->a.sysroot && pl->t->os != OS_WINDOWS)
 			push(pl, xconcat("--sysroot=", pl->ss.sysroot, (char *)NULL));
 		if (musl && pl->sysroot)
 			push(pl, xconcat("-specs=", pl->sysroot, "/usr/lib/ccmux.specs",
@@ -247,7 +266,8 @@ static void plan_gcc(struct planner *pl)
 	user_args(pl);
 	if (m == MODE_QUERY || !pl->sysroot || pl->t->libc != LIBC_GLIBC) {
 		if (m == MODE_LINK)
-			push(pl, "-Wl,--build-id");
+			push(pl, pl->t->os == OS_WINDOWS ? "-Wl,--no-insert-timestamp"
+			                                 : "-Wl,--build-id");
 		if (want_static(pl))
 			static_link(pl);
 		return;
@@ -263,7 +283,7 @@ static void plan_gcc(struct planner *pl)
 		static_link(pl);
 }
 
-/* SHARD/bin/NAME of a clang shard, which must be there */
+/* SHARD/bin/NAME of the clang shard, which must be there */
 static const char *shard_file(struct planner *pl, const struct shard *s,
                               const char *name)
 {
@@ -272,6 +292,99 @@ static const char *shard_file(struct planner *pl, const struct shard *s,
 	if (!file_exists(path))
 		fatal("%s: the clang shard %s has no bin/%s", pl->request, s->dir, name);
 	return path;
+}
+
+/* macOS deployment target from the darwin version: darwin14 is 10.10,
+ * darwin19 10.15, darwin20 11.0, darwin23 14.0 */
+static char *macos_min(const char *osver)
+{
+	int n = atoi(osver);
+
+	if (n >= 20)
+		return xprintf("%d.0", n - 9);
+	return xprintf("10.%d", n > 4 ? n - 4 : 0);
+}
+
+/* the SDK a darwin/freebsd target needs; dies naming the directory */
+static const char *sdk(struct planner *pl)
+{
+	const char *root = pl->c->prefix ? xconcat(pl->c->prefix, "/opt", (char *)NULL)
+	                                 : pl->c->roots[0] ? pl->c->roots[0] : "ROOT";
+
+	if (pl->sysroot)
+		return pl->sysroot;
+	fatal("%s: %s needs %s the user supplies: create %s/%s/%s/sys-root",
+	      pl->request, pl->t->name, pl->t->os == OS_DARWIN ?
+	      "a macOS SDK (usr/include, usr/lib/libSystem.tbd)" :
+	      "a FreeBSD sysroot (usr/include, usr/lib, lib)", root, pl->t->name,
+	      pl->t->name);
+}
+
+/* clang for macOS and FreeBSD: no GCC involved; the SDK is the sysroot */
+static void plan_clang_sdk(struct planner *pl, const struct shard *cl)
+{
+	const char *osver = *pl->n->plat.osver ? pl->n->plat.osver : default_osver(pl->t);
+	enum mode m = pl->a.mode;
+
+	push(pl, xconcat("--target=", pl->t->clang_triple, osver, (char *)NULL));
+	if (m != MODE_QUERY) {
+		const char *sr = sdk(pl);
+
+		if (pl->t->os == OS_DARWIN) {
+			if (!pl->a.sysroot)
+				push2(pl, "-isysroot", sr);
+			push(pl, xconcat("-mmacosx-version-min=", macos_min(osver),
+			                 (char *)NULL));
+		} else if (!pl->a.sysroot) {
+			push(pl, xconcat("--sysroot=", sr, (char *)NULL));
+		}
+		abi_define(pl);
+	}
+	(void)cl;
+	user_args(pl);
+	if (m == MODE_LINK) {
+		push(pl, "-fuse-ld=lld");
+		if (pl->t->os == OS_FREEBSD)
+			push(pl, "-Wl,--build-id");
+	}
+}
+
+/* clang for Windows: the mingw-w64 sysroot, the chosen mingw GCC's libgcc
+ * and C++ headers, lld in its MinGW flavour */
+static void plan_clang_mingw(struct planner *pl)
+{
+	enum mode m = pl->a.mode;
+	const struct shard *g = NULL;
+
+	push(pl, xconcat("--target=", pl->t->clang_triple, (char *)NULL));
+	if (m != MODE_QUERY) {
+		g = choose_gcc(pl, pl->cxx ? "g++" : "gcc", NULL);
+		if (pl->ss.sysroot && !pl->a.sysroot)
+			push(pl, xconcat("--sysroot=", pl->ss.sysroot, (char *)NULL));
+		windows_pre(pl);
+		abi_define(pl);
+		if (pl->cxx && !pl->a.nostdincxx) {
+			char *cxx = xconcat(g->dir, "/", pl->tdir, "/include/c++/",
+			                    g->verstr, (char *)NULL);
+
+			push(pl, "-nostdinc++");
+			push2(pl, "-isystem", cxx);
+			push2(pl, "-isystem", xconcat(cxx, "/", pl->tdir, (char *)NULL));
+			push2(pl, "-isystem", xconcat(cxx, "/backward", (char *)NULL));
+		}
+	}
+	user_args(pl);
+	if (m == MODE_LINK) {
+		push(pl, xconcat("-L", gcc_libdir(pl, g), (char *)NULL));
+		/* the posix-threads libstdc++ needs winpthread, which mingw
+		 * GCC's specs add and clang does not */
+		if (pl->cxx)
+			push(pl, "-lpthread");
+		push(pl, "-fuse-ld=lld");
+		push(pl, "-Wl,--no-insert-timestamp");
+		if (want_static(pl))
+			static_link(pl);
+	}
 }
 
 static void plan_clang(struct planner *pl)
@@ -288,6 +401,14 @@ static void plan_clang(struct planner *pl)
 		      "in %s); run install.sh or set CCMUX_ROOT", pl->request,
 		      CLANG_HOST_DIR, pl->c->roots[0] ? pl->c->roots[0] : "no root");
 	push(pl, shard_file(pl, cl, tl->shard_name));
+	if (target_sdk_only(pl->t)) {
+		plan_clang_sdk(pl, cl);
+		return;
+	}
+	if (pl->t->os == OS_WINDOWS) {
+		plan_clang_mingw(pl);
+		return;
+	}
 	triple = xconcat(pl->t->clang_triple, pl->n->plat.osver, (char *)NULL);
 	push(pl, xconcat("--target=", triple, (char *)NULL));
 	if (m != MODE_QUERY) {
@@ -313,6 +434,38 @@ static void plan_clang(struct planner *pl)
 		if (want_static(pl))
 			static_link(pl);
 	}
+}
+
+/* binutils names on the clang-only targets: the LLVM tools of the clang
+ * shard (binutils cannot write Mach-O) */
+static const struct {
+	const char *tool, *llvm;
+} llvm_tools[] = {
+	{"addr2line", "llvm-addr2line"}, {"ar", "llvm-ar"}, {"c++filt", "llvm-cxxfilt"},
+	{"nm", "llvm-nm"}, {"objcopy", "llvm-objcopy"}, {"objdump", "llvm-objdump"},
+	{"ranlib", "llvm-ranlib"}, {"readelf", "llvm-readelf"}, {"size", "llvm-size"},
+	{"strings", "llvm-strings"}, {"strip", "llvm-strip"},
+};
+
+static void plan_llvm_tool(struct planner *pl)
+{
+	const struct shard *cl = clang_choose(&pl->ss, NULL);
+	const char *name = pl->n->tool->name, *llvm = NULL;
+	unsigned i;
+
+	if (strcmp(name, "ld") == 0 || strcmp(name, "ld.lld") == 0)
+		llvm = pl->t->os == OS_DARWIN ? "ld64.lld" : "ld.lld";
+	for (i = 0; i < sizeof(llvm_tools) / sizeof(llvm_tools[0]); i++)
+		if (strcmp(llvm_tools[i].tool, name) == 0)
+			llvm = llvm_tools[i].llvm;
+	if (!llvm)
+		fatal("%s: %s is a clang-only target and has no %s; use %s-clang",
+		      pl->request, pl->t->name, name, platform_string(&pl->n->plat));
+	if (!cl)
+		fatal("%s: the LLVM tools come with the clang shard, and none is "
+		      "installed (ROOT/%s/clang-X.Y.Z)", pl->request, CLANG_HOST_DIR);
+	push(pl, shard_file(pl, cl, llvm));
+	user_args(pl);
 }
 
 static void plan_binutils(struct planner *pl)
@@ -407,7 +560,8 @@ void plan_make(const struct ctx *c, struct name *n, const char *request,
 	pl.n = n;
 	pl.request = request;
 	pl.t = n->plat.target;
-	pl.tdir = platform_dir(&n->plat);
+	/* one SDK serves every version of a darwin/freebsd target */
+	pl.tdir = target_sdk_only(pl.t) ? pl.t->name : platform_dir(&n->plat);
 	pl.argc = argc;
 	pl.argv = argv;
 	pl.p = p;
@@ -420,15 +574,22 @@ void plan_make(const struct ctx *c, struct name *n, const char *request,
 	pl.cxx = n->tool->lang == LANG_CXX || (pl.a.langs & L_CXX);
 	check_abi_define(&pl);
 	shard_scan(c->roots, pl.tdir, n->tool->family == FAM_CLANG ||
-	           n->tool->family == FAM_LLD, &pl.ss);
+	           n->tool->family == FAM_LLD || target_sdk_only(pl.t), &pl.ss);
 	pl.sysroot = pl.a.sysroot ? pl.a.sysroot : pl.ss.sysroot;
 	p->sysroot = pl.sysroot;
 	p->target_sysroot = pl.ss.sysroot;
 	switch (n->tool->family) {
 	case FAM_GCC: plan_gcc(&pl); p->clean_env = 1; break;
 	case FAM_CLANG: plan_clang(&pl); p->clean_env = 1; break;
-	case FAM_BINUTILS: plan_binutils(&pl); break;
-	case FAM_LLD: plan_lld(&pl); break;
+	case FAM_BINUTILS:
+	case FAM_LLD:
+		if (target_sdk_only(pl.t))
+			plan_llvm_tool(&pl);
+		else if (n->tool->family == FAM_LLD)
+			plan_lld(&pl);
+		else
+			plan_binutils(&pl);
+		break;
 	case FAM_PKGCONFIG: plan_pkgconfig(&pl); break;
 	}
 	if (pl.a.mode == MODE_LINK)

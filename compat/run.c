@@ -1,4 +1,5 @@
 /* run.c: running a target's binary here, against the target's sysroot */
+#include <stdlib.h>
 #include <string.h>
 
 #include "elfread.h"
@@ -47,6 +48,35 @@ static char *library_path(const struct platform *p, const struct shardset *ss,
 	return b.s;
 }
 
+/* a Windows program under wine: 64-bit needs wine64, 32-bit wine32 */
+static void run_wine(const struct ctx *c, const struct target *t,
+                     const struct elf_info *e, int argc, char *const *argv,
+                     struct plan *out)
+{
+	int want = strcmp(t->arch, "x86_64") == 0 ? 0x8664 : 0x14c;
+	const char *wine;
+
+	if (e->format != FMT_PE || e->machine != want)
+		fatal("run %s: a %s %d-bit file, not a %s program", argv[0],
+		      elf_machine_name(e->format, e->machine), e->elfclass, t->name);
+	if (want == 0x8664) {
+		wine = path_search("wine64", c->self);
+		if (!wine && file_exists("/usr/lib/wine/wine64"))
+			wine = "/usr/lib/wine/wine64";
+	} else {
+		wine = path_search("wine", c->self);
+		if (wine && !file_exists("/usr/lib/wine/wine"))
+			wine = NULL;   /* Debian's wine without wine32 */
+	}
+	if (!wine)
+		fatal("run: no wine for %s programs (apt-get install %s)", t->name,
+		      want == 0x8664 ? "wine64" : "wine32 after dpkg --add-architecture i386");
+	sv_push(&out->argv, wine);
+	sv_pushn(&out->argv, argv, (size_t)argc);
+	if (!getenv("WINEDEBUG"))
+		sv_push(&out->env, "WINEDEBUG=-all");
+}
+
 void run_plan(const struct ctx *c, const struct platform *p, int argc,
               char *const *argv, struct plan *out)
 {
@@ -64,6 +94,12 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	rc = elf_read(argv[0], &e, err, sizeof(err));
 	if (rc != ELF_OK)
 		fatal("run %s: %s", argv[0], err);
+	if (t->os == OS_WINDOWS) {
+		run_wine(c, t, &e, argc, argv, out);
+		return;
+	}
+	if (t->os != OS_LINUX)
+		fatal("run: %s programs cannot run on this machine", t->name);
 	if (e.format != FMT_ELF || e.machine != t->elf_machine ||
 	    e.elfclass != t->elf_class)
 		fatal("run %s: a %s %d-bit file, not a %s binary", argv[0],

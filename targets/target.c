@@ -70,3 +70,17 @@ int tool_is_compiler(const struct tool *tl)
 {
 	return tl->family == FAM_GCC || tl->family == FAM_CLANG;
 }
+
+const char *default_osver(const struct target *t)
+{
+	if (t->os == OS_DARWIN)
+		return strcmp(t->arch, "aarch64") == 0 ? "20" : "14";
+	if (t->os == OS_FREEBSD)
+		return "13.2";
+	return "";
+}
+
+int target_sdk_only(const struct target *t)
+{
+	return t->os == OS_DARWIN || t->os == OS_FREEBSD;
+}

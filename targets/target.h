@@ -49,6 +49,11 @@ const struct target *target_find(const char *arch, enum os os, enum libc libc,
 const struct tool *tool_by_name(const char *name);
 /* 1 if the target runs on this host without qemu (x86_64 Linux) */
 int target_is_host_arch(const struct target *t);
+/* the OS version a darwin/freebsd name means when it has none ("14"), ""
+ * for other targets */
+const char *default_osver(const struct target *t);
+/* 1 for the clang-only targets that need an SDK the user supplies */
+int target_sdk_only(const struct target *t);
 /* 1 if the tool compiles (gcc family or clang) */
 int tool_is_compiler(const struct tool *tl);
 
