@@ -214,8 +214,13 @@ static void note_abi(struct state *st, const char *whole, const char *def, int i
 
 static void input(struct state *st, const char *name)
 {
-	st->a->ninputs++;
-	st->a->langs |= st->xlang ? st->xlang : lang_of_file(name);
+	struct args *a = st->a;
+
+	a->ninputs++;
+	a->langs |= st->xlang ? st->xlang : lang_of_file(name);
+	if (!st->xlang && endswith(name, ".o") &&
+	    a->nobjects < (int)(sizeof(a->objects) / sizeof(a->objects[0])))
+		a->objects[a->nobjects++] = name;
 }
 
 static void response_file(struct state *st, const char *path)

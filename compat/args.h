@@ -19,6 +19,8 @@ struct args {
 	enum mode mode;
 	unsigned langs;          /* L_* bits of the inputs */
 	int ninputs;             /* files, '-' and -l libraries */
+	const char *objects[8];  /* the first .o inputs (for the ABI check) */
+	int nobjects;
 	const char *output;      /* -o value, or NULL */
 	const char *sysroot;     /* --sysroot value, or NULL */
 	const char *abi_define;  /* the last -D/-U of _GLIBCXX_USE_CXX11_ABI as

@@ -10,6 +10,7 @@
 
 #include "path.h"
 #include "plan.h"
+#include "elfread.h"
 #include "rules.h"
 #include "sysroot.h"
 
@@ -77,6 +78,35 @@ static void push2(struct planner *pl, const char *a, const char *b)
 {
 	push(pl, a);
 	push(pl, b);
+}
+
+/* a link under a cxx03 or cxx11 name refuses objects that were compiled
+ * for the other std::string ABI: such a mix can link and break at run
+ * time (a struct holding a std::string passed across).  The first few .o
+ * inputs are read; archives and later objects are left to the audit. */
+static void check_abi_objects(struct planner *pl)
+{
+	enum cxxabi want = pl->n->plat.cxxabi;
+	int i;
+
+	if (want == CXXABI_ANY || pl->a.mode != MODE_LINK)
+		return;
+	for (i = 0; i < pl->a.nobjects; i++) {
+		struct elf_info e;
+		char err[128];
+		const char *f = pl->a.objects[i];
+
+		if (elf_read(f, &e, err, sizeof(err)) != ELF_OK)
+			continue;   /* the linker will say what is wrong with it */
+		if (want == CXXABI_03 && e.cxx11_syms)
+			fatal("%s: %s has %zu C++11-ABI (__cxx11) symbols; linking it "
+			      "under a cxx03 name would mix std::string ABIs: rebuild "
+			      "it with a cxx03 name", pl->request, f, e.cxx11_syms);
+		if (want == CXXABI_11 && e.cxx03_syms && !e.cxx11_syms)
+			fatal("%s: %s uses the old std::string ABI (%zu symbols); "
+			      "linking it under a cxx11 name would mix std::string ABIs: "
+			      "rebuild it with a cxx11 name", pl->request, f, e.cxx03_syms);
+	}
 }
 
 /* refuse a user -D/-U of _GLIBCXX_USE_CXX11_ABI that the name contradicts */
@@ -573,6 +603,7 @@ void plan_make(const struct ctx *c, struct name *n, const char *request,
 	p->mode = pl.a.mode;
 	pl.cxx = n->tool->lang == LANG_CXX || (pl.a.langs & L_CXX);
 	check_abi_define(&pl);
+	check_abi_objects(&pl);
 	shard_scan(c->roots, pl.tdir, n->tool->family == FAM_CLANG ||
 	           n->tool->family == FAM_LLD || target_sdk_only(pl.t), &pl.ss);
 	pl.sysroot = pl.a.sysroot ? pl.a.sysroot : pl.ss.sysroot;

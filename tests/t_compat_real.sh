@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# t_compat_real.sh: the compat rules on real compilers.  The C++ string ABI
+# a cxx03/cxx11 name asks for is the one in the objects; a mix of the two is
+# refused (where the bare compiler links it silently); Fortran and C through
+# libgfortran5 names link and run.  Where the glibc floor rules a request
+# out, the refusal and its reason are what is checked.
+. "$(dirname "$0")/lib.sh"
+need_install
+make_prefix
+cd "$T"
+cat > str.cc <<'X'
+#include <string>
+#include <cstdio>
+std::string greet(const std::string &who) { return "hello " + who; }
+int main() { std::puts(greet("abi").c_str()); }
+X
+cat > abi_a.cc <<'X'
+#include <string>
+struct S { std::string s; };
+void fill(S &x) { x.s = "hello"; }
+X
+cat > abi_m.cc <<'X'
+#include <string>
+#include <cstdio>
+struct S { std::string s; };
+void fill(S &x);
+int main() { S x; fill(x); std::puts(x.s.c_str()); }
+X
+cat > f.f90 <<'X'
+subroutine fsum(n, x, s) bind(c, name='fsum')
+  use iso_c_binding
+  integer(c_int), value :: n
+  real(c_double) :: x(n), s
+  s = sum(x)
+end subroutine fsum
+X
+cat > m.c <<'X'
+#include <stdio.h>
+void fsum(int n, double *x, double *s);
+int main(void) { double x[3] = {1, 2, 3.5}, s; fsum(3, x, &s); printf("sum %.1f\n", s); return 0; }
+X
+
+# build NAME ARGS...: 0 built, 1 refused at the floor (reported), 2 failed
+build() {
+	local name=$1; shift
+	farm "$name"
+	if "$P/bin/$name" "$@" 2>"$T/err"; then return 0; fi
+	grep -q "whose runtime runs at glibc" "$T/err" && return 1
+	return 2
+}
+
+cxx11_count() { "$P/bin/ccmux" audit "$1" | sed -n 's/.*c++ string abi: cxx11 (\([0-9]*\).*/\1/p'; }
+
+for t in x86_64-linux-gnu aarch64-linux-gnu armv7l-linux-gnueabihf; do
+	# cxx03: no __cxx11 symbols, and it runs
+	build "$t-cxx03-g++" str.cc -o s03
+	case $? in
+	0) check "$t cxx03: no __cxx11 symbols" "" "$(cxx11_count s03)"
+	   check "$t cxx03: runs" "hello abi" "$("$P/bin/ccmux" run "$t" ./s03 2>&1)" ;;
+	*) fail "$t cxx03" "$(cat "$T/err")" ;;
+	esac
+	# cxx11: __cxx11 symbols present, or refused at the floor with why
+	build "$t-cxx11-g++" str.cc -o s11
+	case $? in
+	0) n=$(cxx11_count s11)
+	   [ -n "$n" ] && [ "$n" -gt 0 ] && pass "$t cxx11: $n __cxx11 symbols" || fail "$t cxx11: __cxx11 symbols" "none"
+	   check "$t cxx11: runs" "hello abi" "$("$P/bin/ccmux" run "$t" ./s11 2>&1)" ;;
+	1) pass "$t cxx11: refused at the glibc floor: $(cut -c1-120 "$T/err")" ;;
+	*) fail "$t cxx11" "$(cat "$T/err")" ;;
+	esac
+	# a mix: a cxx11 object linked under a cxx03 name is refused
+	if build "$t-cxx11-g++" -c abi_a.cc -o a11.o && build "$t-cxx03-g++" -c abi_m.cc -o m03.o; then
+		build "$t-cxx03-g++" m03.o a11.o -o mixed
+		rc=$?
+		if [ $rc = 2 ] && grep -q "would mix std::string ABIs" "$T/err" && [ ! -e mixed ]; then
+			pass "$t: cxx03 + cxx11 objects refused"
+		else
+			fail "$t: cxx03 + cxx11 objects refused" "rc=$rc $(cat "$T/err")"
+		fi
+		build "$t-cxx11-g++" m03.o a11.o -o mixed2
+		check "$t: cxx11 link of a cxx03 object refused" "2 1" "$? $(grep -c 'old std::string ABI' "$T/err")"
+	else
+		grep -q "whose runtime runs at glibc" "$T/err" &&
+			pass "$t: mix test needs cxx11 objects: refused at the floor" ||
+			fail "$t: mix objects" "$(cat "$T/err")"
+	fi
+	# Fortran + C through libgfortran5 names
+	if build "$t-libgfortran5-gfortran" -c f.f90 -o f.o; then
+		build "$t-libgfortran5-gcc" -c m.c -o m.o && build "$t-libgfortran5-gfortran" m.o f.o -o fc
+		case $? in
+		0) check "$t: Fortran + C (libgfortran5) runs" "sum 6.5" "$("$P/bin/ccmux" run "$t" ./fc 2>&1)"
+		   "$P/bin/ccmux" audit --target "$t-libgfortran5" fc >/dev/null
+		   check "$t: libgfortran5 audit" 0 $? ;;
+		*) fail "$t: Fortran + C link" "$(cat "$T/err")" ;;
+		esac
+	else
+		grep -q "whose runtime runs at glibc" "$T/err" &&
+			pass "$t: libgfortran5 refused at the glibc floor: $(cut -c1-100 "$T/err")" ||
+			fail "$t: libgfortran5 gfortran" "$(cat "$T/err")"
+	fi
+done
