@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# t_floor.sh: every binary runs on the oldest system its target supports.
+# The matrix: target (x86_64, aarch64) x compiler (default gcc, -11, -12,
+# clang) x language (C, C++ cxx03, C++ cxx11, Fortran), built through the
+# farm, audited, checked by objdump -T independently, and run with only the
+# floor sysroot's libraries (ccmux run: qemu-user -L SYSROOT for aarch64,
+# the sysroot's own ld.so --inhibit-cache for x86_64).  A cell the floor
+# cannot serve must be refused with the reason, never built.
+. "$(dirname "$0")/lib.sh"
+need_install
+make_prefix
+cd "$T"
+cat > c.c <<'X'
+#include <stdio.h>
+#include <math.h>
+#include <pthread.h>
+static void *work(void *p) { *(double *)p = sqrt(2.0); return p; }
+int main(void) { pthread_t t; double d = 0; pthread_create(&t, 0, work, &d); pthread_join(t, 0); printf("C %.3f\n", d); return 0; }
+X
+cat > cxx.cc <<'X'
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+int main() {
+	std::map<std::string, int> m; m["floor"] = 17;
+	std::ostringstream os; os << "C++ " << m["floor"];
+	try { throw std::runtime_error("ok"); } catch (std::exception &e) { os << " " << e.what(); }
+	std::cout << os.str() << std::endl;
+}
+X
+cat > f.f90 <<'X'
+program f
+  real(8) :: x(3) = [1d0, 2d0, 4d0]
+  write(*, '(a, f4.1)') 'Fortran ', sum(x)
+end program f
+X
+
+floor_of() { "$P/bin/ccmux" targets | awk -v t="$1" '$1 == t { print $3 }'; }
+glibc_max() { objdump -T "$1" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1; }
+
+cell() {
+	local t=$1 name=$2 src=$3 want=$4 floor=$5 label="$2-${3%%.*}" out gcc max libs
+	farm "$name"
+	if ! "$P/bin/ccmux" explain "$name" "$src" >/dev/null 2>"$T/why"; then
+		if grep -q "whose runtime runs at glibc $floor" "$T/why" ||
+		   grep -q "needs a GCC shard with gfortran" "$T/why"; then
+			pass "$label: refused: $(sed 's/^ccmux: //' "$T/why" | cut -c1-150)"
+		else
+			fail "$label" "refused for another reason: $(cat "$T/why")"
+		fi
+		return
+	fi
+	gcc=$("$P/bin/ccmux" explain "$name" "$src" | grep -o '/gcc-[0-9.]*' | head -1)
+	gcc=${gcc#/}
+	case "$src" in *.c) libs="-lm -lpthread" ;; *) libs= ;; esac
+	# shellcheck disable=SC2086
+	if ! CCMUX_AUDIT=1 "$P/bin/$name" "$src" -o "$label.out" $libs 2>"$T/err"; then
+		fail "$label ($gcc)" "build or audit: $(head -c 500 "$T/err")"
+		return
+	fi
+	max=$(glibc_max "$label.out")
+	if [ "$(printf '%s\n%s\n' "$max" "$floor" | sort -V | tail -1)" = "$floor" ]; then
+		pass "$label ($gcc): objdump -T agrees: GLIBC_$max <= $floor"
+	else
+		fail "$label ($gcc): objdump -T" "needs GLIBC_$max > $floor"
+	fi
+	out=$("$P/bin/ccmux" run "$t" "./$label.out" 2>&1)
+	check "$label ($gcc): runs at the floor" "$want" "$out"
+}
+
+for t in x86_64-linux-gnu aarch64-linux-gnu; do
+	floor=$(floor_of "$t")
+	case "$floor" in 2.*) pass "$t: floor in force $floor" ;; *) fail "$t" "no glibc floor ($floor)"; continue ;; esac
+	for v in "" -11 -12; do
+		cell "$t" "$t-gcc$v" c.c "C 1.414" "$floor"
+		cell "$t" "$t-cxx03-g++$v" cxx.cc "C++ 17 ok" "$floor"
+		cell "$t" "$t-cxx11-g++$v" cxx.cc "C++ 17 ok" "$floor"
+		cell "$t" "$t-gfortran$v" f.f90 "Fortran  7.0" "$floor"
+	done
+	cell "$t" "$t-clang" c.c "C 1.414" "$floor"
+	cell "$t" "$t-cxx03-clang++" cxx.cc "C++ 17 ok" "$floor"
+	cell "$t" "$t-cxx11-clang++" cxx.cc "C++ 17 ok" "$floor"
+done
+
+# ---- audit negatives
+gcc-12 c.c -o host -lm -lpthread
+"$P/bin/ccmux" audit --target x86_64-linux-gnu host >audit.txt 2>&1
+rc=$?
+check "audit: the host's gcc-12 binary (GLIBC_2.34) is a violation" "1 1" "$rc $(grep -c 'needs GLIBC_2.3[0-9]' audit.txt)"
+"$P/bin/ccmux" audit --target aarch64-linux-gnu host >audit.txt 2>&1
+check "audit: wrong architecture is a violation" "1" "$?"
+grep -q "machine x86_64 64-bit, but aarch64-linux-gnu is aarch64" audit.txt && pass "audit: says which machine" || fail "audit: says which machine" "$(cat audit.txt)"
+CCMUX_AUDIT=1 "$P/bin/x86_64-linux-gnu-gcc-12" --sysroot=/ c.c -o viol -lm -lpthread 2>err
+rc=$?
+check "CCMUX_AUDIT=1: a link past the floor fails and leaves no file" "1 no" "$rc $([ -e viol ] && echo yes || echo no)"
+grep -q "removed viol" err && pass "CCMUX_AUDIT=1: says it removed the output" || fail "CCMUX_AUDIT=1 message" "$(cat err)"
+head -c 100 host > trunc
+for f in trunc /dev/null; do
+	"$P/bin/ccmux" audit --target x86_64-linux-gnu "$f" >/dev/null 2>&1
+	check "audit: unreadable $f exits 2" 2 $?
+done
