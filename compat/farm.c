@@ -108,10 +108,27 @@ static FILE *create(const char *path)
 	return f;
 }
 
-static void finish(FILE *f, const char *tmp, const char *path)
+/* a generated file is written to PATH.tmp and renamed into place, so that
+ * a reader never sees half of one */
+struct out {
+	char *path, *tmp;
+	const char *rel_sysroot;   /* the sysroot relative to the prefix, or NULL */
+	FILE *f;
+};
+
+static void out_open(struct out *o, const char *dir, const char *trip,
+                     const char *ext, const char *prefix, const char *sysroot)
 {
-	if (fclose(f) != 0 || rename(tmp, path) != 0)
-		fatal("cannot write %s:", path);
+	o->path = xconcat(dir, "/", trip, ext, (char *)NULL);
+	o->tmp = xconcat(o->path, ".tmp", (char *)NULL);
+	o->rel_sysroot = under(sysroot, prefix);
+	o->f = create(o->tmp);
+}
+
+static void out_close(struct out *o)
+{
+	if (fclose(o->f) != 0 || rename(o->tmp, o->path) != 0)
+		fatal("cannot write %s:", o->path);
 }
 
 /* CMake: everything relative to the file's own place, so the install can
@@ -119,10 +136,8 @@ static void finish(FILE *f, const char *tmp, const char *path)
 static void cmake_file(const char *dir, const char *prefix, const struct target *t,
                        const char *trip, const char *sysroot)
 {
-	char *path = xconcat(dir, "/", trip, ".cmake", (char *)NULL);
-	char *tmp = xconcat(path, ".tmp", (char *)NULL);
-	const char *rel = under(sysroot, prefix);
-	FILE *f = create(tmp);
+	struct out o;
+	FILE *f;
 	static const char *const tools[][2] = {
 		{"C_COMPILER", "gcc"}, {"CXX_COMPILER", "g++"},
 		{"Fortran_COMPILER", "gfortran"}, {"AR", "ar"}, {"RANLIB", "ranlib"},
@@ -131,8 +146,10 @@ static void cmake_file(const char *dir, const char *prefix, const struct target 
 	};
 	unsigned i;
 
+	out_open(&o, dir, trip, ".cmake", prefix, sysroot);
+	f = o.f;
 	fprintf(f, "# CMake toolchain file for %s, written by `ccmux files`.\n"
-	        "# cmake -DCMAKE_TOOLCHAIN_FILE=%s ...\n", trip, path);
+	        "# cmake -DCMAKE_TOOLCHAIN_FILE=%s ...\n", trip, o.path);
 	fprintf(f, "get_filename_component(CCMUX_PREFIX \"${CMAKE_CURRENT_LIST_DIR}"
 	        "/../../..\" ABSOLUTE)\n");
 	fprintf(f, "set(CMAKE_SYSTEM_NAME %s)\n", cmake_system(t));
@@ -141,8 +158,9 @@ static void cmake_file(const char *dir, const char *prefix, const struct target 
 		fprintf(f, "set(CMAKE_%s \"${CCMUX_PREFIX}/bin/%s-%s\" CACHE FILEPATH \"\")\n",
 		        tools[i][0], trip, tools[i][1]);
 	if (sysroot) {
-		if (rel)
-			fprintf(f, "set(CMAKE_SYSROOT \"${CCMUX_PREFIX}/%s\")\n", rel);
+		if (o.rel_sysroot)
+			fprintf(f, "set(CMAKE_SYSROOT \"${CCMUX_PREFIX}/%s\")\n",
+			        o.rel_sysroot);
 		else
 			fprintf(f, "set(CMAKE_SYSROOT \"%s\")\n", sysroot);
 		fprintf(f, "set(CMAKE_FIND_ROOT_PATH \"${CMAKE_SYSROOT}\")\n");
@@ -156,17 +174,15 @@ static void cmake_file(const char *dir, const char *prefix, const struct target 
 	if (*t->qemu || target_is_host_arch(t))
 		fprintf(f, "set(CMAKE_CROSSCOMPILING_EMULATOR \"${CCMUX_PREFIX}/bin/ccmux;"
 		        "run;%s\")\n", trip);
-	finish(f, tmp, path);
+	out_close(&o);
 }
 
 /* meson: @DIRNAME@ is the directory of the cross file itself */
 static void meson_file(const char *dir, const char *prefix, const struct target *t,
                        const char *trip, const char *sysroot)
 {
-	char *path = xconcat(dir, "/", trip, ".ini", (char *)NULL);
-	char *tmp = xconcat(path, ".tmp", (char *)NULL);
-	const char *rel = under(sysroot, prefix);
-	FILE *f = create(tmp);
+	struct out o;
+	FILE *f;
 	static const char *const tools[][2] = {
 		{"c", "gcc"}, {"cpp", "g++"}, {"fortran", "gfortran"}, {"ar", "ar"},
 		{"strip", "strip"}, {"nm", "nm"}, {"objcopy", "objcopy"},
@@ -175,8 +191,10 @@ static void meson_file(const char *dir, const char *prefix, const struct target 
 	};
 	unsigned i;
 
+	out_open(&o, dir, trip, ".ini", prefix, sysroot);
+	f = o.f;
 	fprintf(f, "# meson cross file for %s, written by `ccmux files`.\n"
-	        "# meson setup --cross-file %s build\n", trip, path);
+	        "# meson setup --cross-file %s build\n", trip, o.path);
 	fprintf(f, "[constants]\nprefix = '@DIRNAME@' / '..' / '..' / '..'\n\n");
 	fprintf(f, "[binaries]\n");
 	for (i = 0; i < N(tools); i++)
@@ -186,14 +204,14 @@ static void meson_file(const char *dir, const char *prefix, const struct target 
 		fprintf(f, "exe_wrapper = [prefix / 'bin' / 'ccmux', 'run', '%s']\n",
 		        trip);
 	fprintf(f, "\n[properties]\n");
-	if (sysroot && rel)
-		fprintf(f, "sys_root = prefix / '%s'\n", rel);
+	if (sysroot && o.rel_sysroot)
+		fprintf(f, "sys_root = prefix / '%s'\n", o.rel_sysroot);
 	else if (sysroot)
 		fprintf(f, "sys_root = '%s'\n", sysroot);
 	fprintf(f, "\n[host_machine]\nsystem = '%s'\ncpu_family = '%s'\n"
 	        "cpu = '%s'\nendian = '%s'\n", meson_system(t), t->meson_cpu_family,
 	        t->meson_cpu, t->big_endian ? "big" : "little");
-	finish(f, tmp, path);
+	out_close(&o);
 }
 
 static void mkdirs(const char *path)

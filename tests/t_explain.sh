@@ -19,6 +19,16 @@ armv7l-linux-gnueabihf sysroot
 x86_64-linux-musl gcc-12.2.0 gcc,cpp
 x86_64-linux-musl binutils-2.40 ar
 x86_64-linux-musl sysroot
+i686-linux-gnu gcc-12.2.0 gcc,g++,gfortran,cpp
+i686-linux-gnu sysroot
+powerpc64le-linux-gnu gcc-11.3.0 gcc,g++,gfortran,cpp
+powerpc64le-linux-gnu sysroot
+aarch64-linux-musl gcc-12.2.0 gcc,cpp
+aarch64-linux-musl sysroot
+x86_64-w64-mingw32 gcc-12.2.0 gcc,g++,gfortran,cpp
+x86_64-w64-mingw32 binutils-2.40 windres,dlltool,ar
+x86_64-w64-mingw32 sysroot
+i686-w64-mingw32 gcc-12.2.0 gcc,g++
 EOF
 export CCMUX_ROOT=$T/root FAKE_LOG=$T/fake.log
 R=$T/root
@@ -35,18 +45,29 @@ XCXX="-nostdinc -isystem $X/gcc-4.8.5/x86_64-linux-gnu/include/c++/4.8.5 -isyste
 xlink() { echo "-B$XS/usr/lib64/ -L$XS/usr/lib64 -L$XS/lib64 -L$X/gcc-$1/x86_64-linux-gnu/lib64 -Wl,-rpath-link,$XS/lib64:$XS/usr/lib64:$X/gcc-$1/x86_64-linux-gnu/lib64"; }
 VCXX="-nostdinc -isystem $V/gcc-12.2.0/armv7l-linux-gnueabihf/include/c++/12.2.0 -isystem $V/gcc-12.2.0/armv7l-linux-gnueabihf/include/c++/12.2.0/armv7l-linux-gnueabihf -isystem $V/gcc-12.2.0/armv7l-linux-gnueabihf/include/c++/12.2.0/backward -isystem $V/gcc-12.2.0/lib/gcc/armv7l-linux-gnueabihf/12.2.0/include -isystem $V/gcc-12.2.0/lib/gcc/armv7l-linux-gnueabihf/12.2.0/include-fixed -isystem $VS/usr/include"
 CL=$X/clang-16.0.6/bin
+I=$R/i686-linux-gnu
+IS=$I/i686-linux-gnu/sys-root
+Q=$R/powerpc64le-linux-gnu
+QS=$Q/powerpc64le-linux-gnu/sys-root
+AM=$R/aarch64-linux-musl
+AMS=$AM/aarch64-linux-musl/sys-root
+W=$R/x86_64-w64-mingw32
+WS=$W/x86_64-w64-mingw32/sys-root
+W32=$R/i686-w64-mingw32
 
 # NAME ARGS | EXPECTED ARGV
 while IFS='|' read -r call want; do
 	[ -n "$call" ] || continue
 	want=$(eval "echo $want")
 	set -- $call
+	envs=()
+	while [[ "$1" == *=* ]]; do envs+=("$1"); shift; done
 	name=$1; shift
-	got=$("$P/bin/ccmux" explain "$name" "$@" 2>&1)
+	got=$(env "${envs[@]}" "$P/bin/ccmux" explain "$name" "$@" 2>&1)
 	check "explain $call" "$want" "$got"
 	farm "$name"
 	rm -f "$FAKE_LOG"
-	(cd "$T" && "$P/bin/$name" "$@") >/dev/null 2>&1
+	(cd "$T" && env "${envs[@]}" "$P/bin/$name" "$@") >/dev/null 2>&1
 	check "runs $call" "$want" "$(fake_argv 2>/dev/null)"
 done <<'EOF'
 x86_64-linux-gnu-gcc -c a.c|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc --sysroot=$XS -c a.c $XINC
@@ -78,4 +99,19 @@ x86_64-linux-musl-gcc -shared a.c -o a.so|$M/gcc-12.2.0/bin/x86_64-linux-musl-gc
 x86_64-linux-musl-gcc -c a.c|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs -c a.c
 x86_64-linux-musl-clang a.c|$CL/clang --target=x86_64-linux-musl --sysroot=$MS --gcc-install-dir=$M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0 a.c -L$M/gcc-12.2.0/x86_64-linux-musl/lib -Wl,-rpath-link,$M/gcc-12.2.0/x86_64-linux-musl/lib -fuse-ld=lld -rtlib=libgcc -unwindlib=libgcc -Wl,--build-id -static
 x86_64-linux-musl-ar rcs x.a a.o|$M/binutils-2.40/bin/x86_64-linux-musl-ar rcs x.a a.o
+i686-linux-gnu-gcc a.c -o a|$I/gcc-12.2.0/bin/i686-linux-gnu-gcc --sysroot=$IS a.c -o a -nostdinc -isystem $I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0/include -isystem $I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0/include-fixed -isystem $IS/usr/include -B$IS/usr/lib/ -L$IS/usr/lib -L$IS/lib -L$I/gcc-12.2.0/i686-linux-gnu/lib -Wl,-rpath-link,$IS/lib:$IS/usr/lib:$I/gcc-12.2.0/i686-linux-gnu/lib -Wl,--build-id
+i386-linux-gnu-gfortran -c a.f90|$I/gcc-12.2.0/bin/i686-linux-gnu-gfortran --sysroot=$IS -c a.f90
+i686-linux-gnu-clang -c a.c|$CL/clang --target=i686-linux-gnu --sysroot=$IS --gcc-install-dir=$I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0 -c a.c
+powerpc64le-linux-gnu-gcc a.c -o a|$Q/gcc-11.3.0/bin/powerpc64le-linux-gnu-gcc --sysroot=$QS a.c -o a -nostdinc -isystem $Q/gcc-11.3.0/lib/gcc/powerpc64le-linux-gnu/11.3.0/include -isystem $Q/gcc-11.3.0/lib/gcc/powerpc64le-linux-gnu/11.3.0/include-fixed -isystem $QS/usr/include -B$QS/usr/lib64/ -L$QS/usr/lib64 -L$QS/lib64 -L$Q/gcc-11.3.0/powerpc64le-linux-gnu/lib64 -Wl,-rpath-link,$QS/lib64:$QS/usr/lib64:$Q/gcc-11.3.0/powerpc64le-linux-gnu/lib64 -Wl,--build-id
+ppc64le-linux-gnu-clang++ -c a.cc|$CL/clang++ --target=powerpc64le-linux-gnu --sysroot=$QS --gcc-install-dir=$Q/gcc-11.3.0/lib/gcc/powerpc64le-linux-gnu/11.3.0 -stdlib=libstdc++ -c a.cc
+aarch64-linux-musl-gcc a.c -o a|$AM/gcc-12.2.0/bin/aarch64-linux-musl-gcc --sysroot=$AMS -specs=$AMS/usr/lib/ccmux.specs a.c -o a -Wl,--build-id -static
+CCMUX_STATIC=0 aarch64-linux-musl-gcc a.c -o a|$AM/gcc-12.2.0/bin/aarch64-linux-musl-gcc --sysroot=$AMS -specs=$AMS/usr/lib/ccmux.specs a.c -o a -Wl,--build-id
+aarch64-linux-musl-clang a.c|$CL/clang --target=aarch64-linux-musl --sysroot=$AMS --gcc-install-dir=$AM/gcc-12.2.0/lib/gcc/aarch64-linux-musl/12.2.0 a.c -L$AM/gcc-12.2.0/aarch64-linux-musl/lib -Wl,-rpath-link,$AM/gcc-12.2.0/aarch64-linux-musl/lib -fuse-ld=lld -rtlib=libgcc -unwindlib=libgcc -Wl,--build-id -static
+x86_64-w64-mingw32-gcc a.c -o a.exe|$W/gcc-12.2.0/bin/x86_64-w64-mingw32-gcc -DWINVER=0x0601 -D_WIN32_WINNT=0x0601 a.c -o a.exe -Wl,--no-insert-timestamp -static
+x86_64-w64-mingw32-g++ -c a.cc -D_WIN32_WINNT=0x0A00|$W/gcc-12.2.0/bin/x86_64-w64-mingw32-g++ -c a.cc -D_WIN32_WINNT=0x0A00
+CCMUX_STATIC=0 x86_64-w64-mingw32-gcc -shared a.c -o a.dll|$W/gcc-12.2.0/bin/x86_64-w64-mingw32-gcc -DWINVER=0x0601 -D_WIN32_WINNT=0x0601 -shared a.c -o a.dll -Wl,--no-insert-timestamp
+x86_64-w64-mingw32-gfortran a.f90|$W/gcc-12.2.0/bin/x86_64-w64-mingw32-gfortran -DWINVER=0x0601 -D_WIN32_WINNT=0x0601 a.f90 -Wl,--no-insert-timestamp -static
+x86_64-w64-mingw32-clang++ a.cc|$CL/clang++ --target=x86_64-w64-windows-gnu --sysroot=$WS -DWINVER=0x0601 -D_WIN32_WINNT=0x0601 -nostdinc++ -isystem $W/gcc-12.2.0/x86_64-w64-mingw32/include/c++/12.2.0 -isystem $W/gcc-12.2.0/x86_64-w64-mingw32/include/c++/12.2.0/x86_64-w64-mingw32 -isystem $W/gcc-12.2.0/x86_64-w64-mingw32/include/c++/12.2.0/backward a.cc -L$W/gcc-12.2.0/lib/gcc/x86_64-w64-mingw32/12.2.0 -lpthread -fuse-ld=lld -Wl,--no-insert-timestamp -static
+x86_64-w64-mingw32-windres a.rc a.o|$W/binutils-2.40/bin/x86_64-w64-mingw32-windres a.rc a.o
+i686-w64-mingw32-g++ -c a.cc|$W32/gcc-12.2.0/bin/i686-w64-mingw32-g++ -DWINVER=0x0601 -D_WIN32_WINNT=0x0601 -c a.cc
 EOF
