@@ -41,7 +41,7 @@ CLANG_MAJOR=16
 
 APT_PACKAGES="build-essential make musl-tools musl-dev pkg-config xz-utils
  qemu-user ccache distcc hyperfine strace valgrind cmake meson
- ninja-build file binutils
+ ninja-build file binutils autotools-dev dpkg-dev tcl
  gcc-11 g++-11 gfortran-11 gcc-12 g++-12 gfortran-12
  clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev
  gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix

@@ -218,6 +218,8 @@ static void input(struct state *st, const char *name)
 
 	a->ninputs++;
 	a->langs |= st->xlang ? st->xlang : lang_of_file(name);
+	if (endswith(name, ".so") || strstr(basename_of(name), ".so."))
+		a->shared_inputs++;
 	if (!st->xlang && endswith(name, ".o") &&
 	    a->nobjects < (int)(sizeof(a->objects) / sizeof(a->objects[0])))
 		a->objects[a->nobjects++] = name;

@@ -19,6 +19,7 @@ struct args {
 	enum mode mode;
 	unsigned langs;          /* L_* bits of the inputs */
 	int ninputs;             /* files, '-' and -l libraries */
+	int shared_inputs;       /* inputs named *.so or *.so.N */
 	const char *objects[8];  /* the first .o inputs (for the ABI check) */
 	int nobjects;
 	const char *output;      /* -o value, or NULL */

@@ -43,10 +43,13 @@ static void target_names(const struct ctx *c, const struct target *t,
 	struct shardset ss;
 	unsigned i, j;
 
+	/* TRIPLET/bin holds the bare names (cc, ar) and, for autotools'
+	 * --host, which looks for TRIPLET-gcc first, the prefixed ones too */
 	for (i = 0; i < ntools; i++)
 		if (tool_for_target(&tools[i], t)) {
 			printf("%s-%s\n", trip, tools[i].name);
 			printf("%s/bin/%s\n", trip, tools[i].name);
+			printf("%s/bin/%s-%s\n", trip, trip, tools[i].name);
 		}
 	for (i = 0; i < N(tag_sets); i++)
 		for (j = 0; j < N(compilers); j++)
@@ -177,7 +180,8 @@ static void cmake_file(const char *dir, const char *prefix, const struct target 
 	out_close(&o);
 }
 
-/* meson: @DIRNAME@ is the directory of the cross file itself */
+/* meson: absolute paths (bookworm's meson 1.0 has no @DIRNAME@); after
+ * moving the install, `ccmux files PREFIX` writes them again */
 static void meson_file(const char *dir, const char *prefix, const struct target *t,
                        const char *trip, const char *sysroot)
 {
@@ -195,7 +199,7 @@ static void meson_file(const char *dir, const char *prefix, const struct target 
 	f = o.f;
 	fprintf(f, "# meson cross file for %s, written by `ccmux files`.\n"
 	        "# meson setup --cross-file %s build\n", trip, o.path);
-	fprintf(f, "[constants]\nprefix = '@DIRNAME@' / '..' / '..' / '..'\n\n");
+	fprintf(f, "[constants]\nprefix = '%s'\n\n", prefix);
 	fprintf(f, "[binaries]\n");
 	for (i = 0; i < N(tools); i++)
 		fprintf(f, "%s = prefix / 'bin' / '%s-%s'\n", tools[i][0], trip,

@@ -145,8 +145,10 @@ static int want_static(struct planner *pl)
 			fatal("CCMUX_STATIC='%s': use 0 or 1", env);
 		on = *env == '1';
 	}
+	/* a link that names a shared object wants it linked dynamically */
 	return on && pl->a.mode == MODE_LINK && !pl->a.shared &&
-	       !pl->a.relocatable && !pl->a.is_static && !pl->a.static_pie;
+	       !pl->a.relocatable && !pl->a.is_static && !pl->a.static_pie &&
+	       !pl->a.shared_inputs;
 }
 
 static void static_link(struct planner *pl)
@@ -257,6 +259,24 @@ static void user_args(struct planner *pl)
 	sv_pushn(&pl->p->argv, pl->argv, (size_t)pl->argc);
 }
 
+/* musl through a glibc GCC: a link takes the specs file (crt files, libc,
+ * dynamic linker); a compile gets the same headers as plain flags, so that
+ * distcc, which compiles nothing remotely with -specs, still distributes */
+static void musl_flags(struct planner *pl, const struct shard *g)
+{
+	const char *sr = pl->sysroot;
+
+	if (pl->a.mode == MODE_LINK || pl->a.mode == MODE_PRINT) {
+		push(pl, xconcat("-specs=", sr, "/usr/lib/ccmux.specs", (char *)NULL));
+		return;
+	}
+	if (pl->a.nostdinc)
+		return;
+	push(pl, "-nostdinc");
+	push2(pl, "-isystem", xconcat(sr, "/usr/include", (char *)NULL));
+	push2(pl, "-isystem", xconcat(gcc_libdir(pl, g), "/include", (char *)NULL));
+}
+
 /* what BinaryBuilder adds for Windows: a Windows version floor (7), unless
  * the user names one, and no link timestamp, for reproducible files */
 static void windows_pre(struct planner *pl)
@@ -290,8 +310,7 @@ static void plan_gcc(struct planner *pl)
 		if (pl->ss.sysroot && !pl->a.sysroot && pl->t->os != OS_WINDOWS)
 			push(pl, xconcat("--sysroot=", pl->ss.sysroot, (char *)NULL));
 		if (musl && pl->sysroot)
-			push(pl, xconcat("-specs=", pl->sysroot, "/usr/lib/ccmux.specs",
-			                 (char *)NULL));
+			musl_flags(pl, g);
 	}
 	user_args(pl);
 	if (m == MODE_QUERY || !pl->sysroot || pl->t->libc != LIBC_GLIBC) {

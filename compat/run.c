@@ -6,6 +6,7 @@
 #include "path.h"
 #include "rules.h"
 #include "run.h"
+#include "sysroot.h"
 
 /* the oldest GCC shard whose runtime satisfies what the binary needs from
  * libstdc++ and libgfortran, so that its libraries are the ones found */
@@ -35,13 +36,20 @@ static const struct shard *runtime_shard(const struct shardset *ss,
 	return NULL;
 }
 
+/* the caller's LD_LIBRARY_PATH first (libtool's wrappers and test
+ * scripts point it at the build tree), then the sysroot and GCC runtime */
 static char *library_path(const struct platform *p, const struct shardset *ss,
                           const struct elf_info *e)
 {
 	const char *sr = ss->sysroot, *ld = p->target->libdir;
 	const struct shard *g = runtime_shard(ss, e);
+	const char *caller = getenv("LD_LIBRARY_PATH");
 	struct buf b = {0};
 
+	if (caller && *caller) {
+		buf_puts(&b, caller);
+		buf_puts(&b, ":");
+	}
 	buf_puts(&b, xconcat(sr, "/", ld, ":", sr, "/usr/", ld, (char *)NULL));
 	if (g)
 		buf_puts(&b, xconcat(":", g->dir, "/", ss->tdir, "/", ld, (char *)NULL));
@@ -75,6 +83,21 @@ static void run_wine(const struct ctx *c, const struct target *t,
 	sv_pushn(&out->argv, argv, (size_t)argc);
 	if (!getenv("WINEDEBUG"))
 		sv_push(&out->env, "WINEDEBUG=-all");
+}
+
+/* the host's locale files are in its glibc's format; an older glibc in
+ * the sysroot asserts on them, so it gets the sysroot's own (or none,
+ * which means the C locale) unless the caller chose LOCPATH */
+static void locale_path(const struct shardset *ss, struct plan *out)
+{
+	struct version host, target;
+
+	if (getenv("LOCPATH") || sysroot_glibc(ss->sysroot, &target) != 0)
+		return;
+	if (sysroot_glibc("", &host) == 0 && version_cmp(&host, &target) == 0)
+		return;
+	sv_push(&out->env, xconcat("LOCPATH=", ss->sysroot, "/usr/lib/locale",
+	                           (char *)NULL));
 }
 
 void run_plan(const struct ctx *c, const struct platform *p, int argc,
@@ -112,6 +135,8 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	if (e.interp && !ss.sysroot)
 		fatal("run %s: no sysroot for %s (ROOT/%s/%s/sys-root) to load it "
 		      "from", argv[0], t->name, t->name, t->name);
+	if (e.interp && t->libc == LIBC_GLIBC)
+		locale_path(&ss, out);
 	if (target_is_host_arch(t) && t->libc == LIBC_GLIBC) {
 		/* native, but with the sysroot's loader and libraries only */
 		sv_push(&out->argv, xconcat(ss.sysroot, e.interp, (char *)NULL));
@@ -133,9 +158,19 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 		sv_push(&out->argv, ss.sysroot);
 	}
 	if (e.interp && t->libc == LIBC_GLIBC) {
+		size_t i;
+
 		sv_push(&out->argv, "-E");
 		sv_push(&out->argv, xconcat("LD_LIBRARY_PATH=",
 		                            library_path(p, &ss, &e), (char *)NULL));
+		for (i = 0; i < out->env.n; i++) {   /* qemu gives the guest -E */
+			sv_push(&out->argv, "-E");
+			sv_push(&out->argv, out->env.v[i]);
+		}
+		if (out->env.v) {
+			out->env.n = 0;
+			out->env.v[0] = NULL;
+		}
 	}
 	sv_pushn(&out->argv, argv, (size_t)argc);
 }

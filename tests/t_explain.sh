@@ -96,7 +96,8 @@ arm-linux-gnueabihf-g++ -c a.cc|$V/gcc-12.2.0/bin/armv7l-linux-gnueabihf-g++ --s
 armv7l-linux-gnueabihf-clang -c a.c|$CL/clang --target=armv7a-linux-gnueabihf --sysroot=$VS --gcc-install-dir=$V/gcc-12.2.0/lib/gcc/armv7l-linux-gnueabihf/12.2.0 -c a.c
 x86_64-linux-musl-gcc a.c -o a|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.c -o a -Wl,--build-id -static
 x86_64-linux-musl-gcc -shared a.c -o a.so|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs -shared a.c -o a.so -Wl,--build-id
-x86_64-linux-musl-gcc -c a.c|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs -c a.c
+x86_64-linux-musl-gcc -c a.c|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -nostdinc -isystem $MS/usr/include -isystem $M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0/include -c a.c
+x86_64-linux-musl-gcc a.o libz.so.1 -o a|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.o libz.so.1 -o a -Wl,--build-id
 x86_64-linux-musl-clang a.c|$CL/clang --target=x86_64-linux-musl --sysroot=$MS --gcc-install-dir=$M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0 a.c -L$M/gcc-12.2.0/x86_64-linux-musl/lib -Wl,-rpath-link,$M/gcc-12.2.0/x86_64-linux-musl/lib -fuse-ld=lld -rtlib=libgcc -unwindlib=libgcc -Wl,--build-id -static
 x86_64-linux-musl-ar rcs x.a a.o|$M/binutils-2.40/bin/x86_64-linux-musl-ar rcs x.a a.o
 i686-linux-gnu-gcc a.c -o a|$I/gcc-12.2.0/bin/i686-linux-gnu-gcc --sysroot=$IS a.c -o a -nostdinc -isystem $I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0/include -isystem $I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0/include-fixed -isystem $IS/usr/include -B$IS/usr/lib/ -L$IS/usr/lib -L$IS/lib -L$I/gcc-12.2.0/i686-linux-gnu/lib -Wl,-rpath-link,$IS/lib:$IS/usr/lib:$I/gcc-12.2.0/i686-linux-gnu/lib -Wl,--build-id
