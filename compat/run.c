@@ -85,9 +85,9 @@ static void run_wine(const struct ctx *c, const struct target *t,
 		sv_push(&out->env, "WINEDEBUG=-all");
 }
 
-/* the host's locale files are in its glibc's format; an older glibc in
- * the sysroot asserts on them, so it gets the sysroot's own (or none,
- * which means the C locale) unless the caller chose LOCPATH */
+/* the host's locale files are in its glibc's format, and an older glibc
+ * asserts on them (glibc adds /usr/lib/locale to any LOCPATH), so a
+ * sysroot whose glibc is not the host's runs in the C locale */
 static void locale_path(const struct shardset *ss, struct plan *out)
 {
 	struct version host, target;
@@ -96,8 +96,7 @@ static void locale_path(const struct shardset *ss, struct plan *out)
 		return;
 	if (sysroot_glibc("", &host) == 0 && version_cmp(&host, &target) == 0)
 		return;
-	sv_push(&out->env, xconcat("LOCPATH=", ss->sysroot, "/usr/lib/locale",
-	                           (char *)NULL));
+	sv_push(&out->env, "LC_ALL=C");
 }
 
 void run_plan(const struct ctx *c, const struct platform *p, int argc,

@@ -101,3 +101,12 @@ for f in trunc /dev/null; do
 	"$P/bin/ccmux" audit --target x86_64-linux-gnu "$f" >/dev/null 2>&1
 	check "audit: unreadable $f exits 2" 2 $?
 done
+
+# ---- a 2.17 program with the host's C.UTF-8 locale asked for: the host's
+# locale files would crash its older glibc, so it runs in the C locale
+printf '#include <locale.h>\n#include <stdio.h>\nint main(void){setlocale(LC_ALL, ""); puts("locale ok"); return 0;}\n' > loc.c
+for t in x86_64-linux-gnu aarch64-linux-gnu; do
+	"$P/bin/$t-gcc" loc.c -o "loc-$t" &&
+		check "$t: LANG=C.UTF-8 does not crash a floor binary" "locale ok" \
+			"$(LANG=C.UTF-8 "$P/bin/ccmux" run "$t" "./loc-$t" 2>&1)"
+done
