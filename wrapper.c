@@ -114,9 +114,21 @@ static int installed_targets(struct ctx *c)
 	return 0;
 }
 
+/* the floor in force: the sysroot's libc, or what stands for it */
+static const char *floor_text(const struct target *t, const char *sysroot)
+{
+	if (t->os == OS_WINDOWS)
+		return "mingw-w64";
+	if (target_sdk_only(t))
+		return sysroot ? "SDK" : "no SDK";
+	return sysroot_describe(sysroot, t->libc == LIBC_MUSL);
+}
+
 static int cmd_targets(struct ctx *c, int argc, char **argv)
 {
 	const struct target *t;
+	const struct shard *clang = NULL;
+	unsigned nclang = 0;
 
 	if (argc > 0 && strcmp(argv[0], "--installed") == 0)
 		return installed_targets(c);
@@ -128,14 +140,17 @@ static int cmd_targets(struct ctx *c, int argc, char **argv)
 		struct shardset ss;
 
 		shard_scan(c->roots, t->name, 1, &ss);
-		printf("%-26s %-12s %-8s %-28s", t->name,
-		       sysroot_describe(ss.sysroot, t->libc == LIBC_MUSL),
+		printf("%-26s %-12s %-8s %-28s", t->name, floor_text(t, ss.sysroot),
 		       *t->seed_floor ? t->seed_floor : "-",
 		       *t->dynamic_linker ? t->dynamic_linker : "-");
 		print_shards("gcc", ss.gcc, ss.ngcc);
 		print_shards(" binutils", ss.binutils, ss.nbinutils);
 		printf("\n");
+		if (strcmp(t->name, CLANG_HOST_DIR) == 0)
+			nclang = ss.nclang, clang = ss.clang;
 	}
+	print_shards("clang (every target):", clang, nclang);
+	printf("\n");
 	return 0;
 }
 
