@@ -136,6 +136,34 @@ static void parse_pref(const char *pref, struct version *v)
 		      "[.PATCH]], e.g. 12 or 11.3.0", pref);
 }
 
+/* the one-line refusal: the rule, the request, what is installed */
+static char *refusal(const struct shardset *ss, const struct gccwant *w,
+                     int floored)
+{
+	struct notearg a = {w, ss->tdir};
+	char *rule = rule_text(w->plat);
+	char *inst = shard_list(ss->gcc, ss->ngcc, gcc_note, &a);
+	char *tool = w->tool ? xprintf(" with %s", w->tool) : xstrdup("");
+	int lo, hi;
+
+	gcc_range(w->plat, &lo, &hi);
+	if (floored) {
+		char f[32];
+
+		version_format(w->floor, f, sizeof(f));
+		tool = xprintf("%s whose runtime runs at glibc %s", tool, f);
+	}
+	if (ss->ngcc == 0)
+		return xprintf("%s: no GCC shard installed for %s (looked for "
+		               "ROOT/%s/gcc-X.Y.Z); run install.sh or set CCMUX_ROOT",
+		               w->request, ss->tdir, ss->tdir);
+	if (*rule)
+		return xprintf("%s: %s needs %s%s; installed for %s: %s", w->request,
+		               rule, range_text(lo, hi), tool, ss->tdir, inst);
+	return xprintf("%s: needs a GCC shard%s; installed for %s: %s",
+	               w->request, tool, ss->tdir, inst);
+}
+
 const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *w,
                                char **why)
 {
@@ -165,31 +193,8 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 		if (!best || closer(&s->ver, &best->ver, &pref))
 			best = s;
 	}
-	if (!best) {
-		struct notearg a = {w, ss->tdir};
-		char *rule = rule_text(w->plat);
-		char *inst = shard_list(ss->gcc, ss->ngcc, gcc_note, &a);
-		char *tool = w->tool ? xprintf(" with %s", w->tool) : xstrdup("");
-
-		if (floored) {
-			char f[32];
-
-			version_format(w->floor, f, sizeof(f));
-			tool = xprintf("%s whose runtime runs at glibc %s", tool, f);
-		}
-
-		if (ss->ngcc == 0)
-			*why = xprintf("%s: no GCC shard installed for %s (looked for "
-			               "ROOT/%s/gcc-X.Y.Z); run install.sh or set "
-			               "CCMUX_ROOT", w->request, ss->tdir, ss->tdir);
-		else if (*rule)
-			*why = xprintf("%s: %s needs %s%s; installed for %s: %s",
-			               w->request, rule, range_text(lo, hi), tool,
-			               ss->tdir, inst);
-		else
-			*why = xprintf("%s: needs a GCC shard%s; installed for %s: %s",
-			               w->request, tool, ss->tdir, inst);
-	}
+	if (!best)
+		*why = refusal(ss, w, floored);
 	return best;
 }
 

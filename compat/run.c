@@ -105,6 +105,41 @@ static void locale_path(const struct shardset *ss, struct plan *out)
 	sv_push(&out->env, "LC_ALL=C");
 }
 
+/* qemu-user with the sysroot as its library root; for glibc the library
+ * path and the guest environment go in as -E */
+static void run_qemu(const struct ctx *c, const struct platform *p,
+                     const struct shardset *ss, const struct elf_info *e,
+                     struct plan *out)
+{
+	const struct target *t = p->target;
+	const char *qemu;
+
+	if (!*t->qemu)
+		fatal("run: no way to run %s binaries on this machine", t->name);
+	qemu = path_search(xconcat("qemu-", t->qemu, (char *)NULL), c->self);
+	if (!qemu)
+		fatal("run: qemu-%s is not installed (apt-get install qemu-user)",
+		      t->qemu);
+	sv_push(&out->argv, qemu);
+	if (ss->sysroot) {
+		sv_push(&out->argv, "-L");
+		sv_push(&out->argv, ss->sysroot);
+	}
+	if (e->interp && t->libc == LIBC_GLIBC) {
+		struct plan guest;
+
+		memset(&guest, 0, sizeof(guest));
+		locale_path(ss, &guest);
+		sv_push(&out->argv, "-E");
+		sv_push(&out->argv, xconcat("LD_LIBRARY_PATH=",
+		                            library_path(p, ss, e), (char *)NULL));
+		for (size_t i = 0; i < guest.env.n; i++) {
+			sv_push(&out->argv, "-E");
+			sv_push(&out->argv, guest.env.v[i]);
+		}
+	}
+}
+
 void run_plan(const struct ctx *c, const struct platform *p, int argc,
               char *const *argv, struct plan *out)
 {
@@ -112,15 +147,12 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	struct shardset ss;
 	struct elf_info e;
 	char err[256];
-	const char *qemu;
-	int rc;
 
 	memset(out, 0, sizeof(*out));
 	out->request = "run";
 	if (argc < 1)
 		fatal("usage: ccmux run TRIPLET PROG [ARGS...]");
-	rc = elf_read(argv[0], &e, err, sizeof(err));
-	if (rc != ELF_OK)
+	if (elf_read(argv[0], &e, err, sizeof(err)) != ELF_OK)
 		fatal("run %s: %s", argv[0], err);
 	if (t->os == OS_WINDOWS) {
 		run_wine(c, t, &e, argc, argv, out);
@@ -133,43 +165,14 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 		fatal("run %s: a %s %d-bit file, not a %s binary", argv[0],
 		      elf_machine_name(e.format, e.machine), e.elfclass, t->name);
 	shard_scan(c->roots, platform_dir(p), 0, &ss);
-	if (target_is_host_arch(t) && !e.interp) {
-		sv_pushn(&out->argv, argv, (size_t)argc);
-		return;
-	}
 	if (e.interp && !ss.sysroot)
 		fatal("run %s: no sysroot for %s (ROOT/%s/%s/sys-root) to load it "
 		      "from", argv[0], t->name, t->name, t->name);
-	if (e.interp && t->libc == LIBC_GLIBC)
-		locale_path(&ss, out);
-	/* a dynamic host-arch binary runs under qemu too: then the sysroot's
-	 * loader and libraries are the only ones it sees (starting the old
-	 * ld.so by hand mis-runs PIE programs of glibc 2.17) */
-	if (!*t->qemu)
-		fatal("run: no way to run %s binaries on this machine", t->name);
-	qemu = path_search(xconcat("qemu-", t->qemu, (char *)NULL), c->self);
-	if (!qemu)
-		fatal("run: qemu-%s is not installed (apt-get install qemu-user)",
-		      t->qemu);
-	sv_push(&out->argv, qemu);
-	if (ss.sysroot) {
-		sv_push(&out->argv, "-L");
-		sv_push(&out->argv, ss.sysroot);
-	}
-	if (e.interp && t->libc == LIBC_GLIBC) {
-		size_t i;
-
-		sv_push(&out->argv, "-E");
-		sv_push(&out->argv, xconcat("LD_LIBRARY_PATH=",
-		                            library_path(p, &ss, &e), (char *)NULL));
-		for (i = 0; i < out->env.n; i++) {   /* qemu gives the guest -E */
-			sv_push(&out->argv, "-E");
-			sv_push(&out->argv, out->env.v[i]);
-		}
-		if (out->env.v) {
-			out->env.n = 0;
-			out->env.v[0] = NULL;
-		}
-	}
+	/* a static binary of this machine runs as it is; a dynamic one runs
+	 * under qemu too, so that the sysroot's loader and libraries are the
+	 * only ones it sees (starting glibc 2.17's ld.so by hand mis-runs PIE
+	 * programs) */
+	if (!target_is_host_arch(t) || e.interp)
+		run_qemu(c, p, &ss, &e, out);
 	sv_pushn(&out->argv, argv, (size_t)argc);
 }
