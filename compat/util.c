@@ -251,7 +251,8 @@ void sv_push(struct strvec *sv, const char *s)
 void sv_pushn(struct strvec *sv, char *const *s, size_t n)
 {
 	sv_grow(sv, n);
-	memcpy(sv->v + sv->n, s, n * sizeof(*s));
+	if (n)
+		memcpy(sv->v + sv->n, s, n * sizeof(*s));
 	sv->n += n;
 	sv->v[sv->n] = NULL;
 }
