@@ -192,15 +192,18 @@ static int cmd_shards(struct ctx *c, int argc, char **argv)
 	return 0;
 }
 
-/* the tools `ccmux env` exports, by variable */
+/* the tools `ccmux env` exports, by variable; compilers carry the
+ * triplet's tags, the other tools are the target's own */
 static const struct {
 	const char *var, *tool;
+	int tagged;
 } env_tools[] = {
-	{"CC", "gcc"}, {"CXX", "g++"}, {"FC", "gfortran"}, {"F77", "gfortran"},
-	{"CPP", "cpp"}, {"AR", "ar"}, {"RANLIB", "ranlib"}, {"NM", "nm"},
-	{"STRIP", "strip"}, {"LD", "ld"}, {"AS", "as"}, {"OBJCOPY", "objcopy"},
-	{"OBJDUMP", "objdump"}, {"READELF", "readelf"},
-	{"PKG_CONFIG", "pkg-config"},
+	{"CC", "gcc", 1}, {"CXX", "g++", 1}, {"FC", "gfortran", 1},
+	{"F77", "gfortran", 1}, {"CPP", "cpp", 1}, {"AR", "ar", 0},
+	{"RANLIB", "ranlib", 0}, {"NM", "nm", 0}, {"STRIP", "strip", 0},
+	{"LD", "ld", 0}, {"AS", "as", 0}, {"OBJCOPY", "objcopy", 0},
+	{"OBJDUMP", "objdump", 0}, {"READELF", "readelf", 0},
+	{"PKG_CONFIG", "pkg-config", 0},
 };
 
 static void export(const char *var, const char *val)
@@ -215,24 +218,36 @@ static int cmd_env(struct ctx *c, int argc, char **argv)
 {
 	struct platform pf;
 	const char *bin;
-	char *trip;
+	char *trip, *base;
 	unsigned i;
 
-	if (argc < 1)
+	if (argc != 1)
 		fatal("usage: ccmux env TRIPLET");
 	parse_platform(argv[0], &pf);
 	trip = platform_string(&pf);
+	base = xconcat(pf.target->name, *pf.osver ? pf.osver : default_osver(pf.target),
+	               (char *)NULL);
 	bin = c->prefix ? xconcat(c->prefix, "/bin", (char *)NULL)
 	                : dirname_of(c->self);
 	for (i = 0; i < sizeof(env_tools) / sizeof(env_tools[0]); i++)
 		export(env_tools[i].var,
-		       xconcat(bin, "/", trip, "-", env_tools[i].tool, (char *)NULL));
-	export("CC_FOR_BUILD", "cc");
+		       xconcat(bin, "/", env_tools[i].tagged ? trip : base, "-",
+		               env_tools[i].tool, (char *)NULL));
+	export("CC_FOR_BUILD", "cc");   /* the build machine's own compiler */
 	export("CCMUX_TARGET", trip);
-	if (c->prefix)
+	if (!c->prefix)
+		return 0;
+	/* the toolchain files name untagged compilers: a tagged triplet gets
+	 * its compilers from CC/CXX/FC instead */
+	if (strcmp(trip, base) == 0)
 		export("CMAKE_TOOLCHAIN_FILE",
 		       xconcat(c->prefix, "/share/ccmux/cmake/", trip, ".cmake",
 		               (char *)NULL));
+	else
+		printf("# no CMAKE_TOOLCHAIN_FILE for a tagged triplet: use %s/share/"
+		       "ccmux/cmake/%s.cmake with -DCMAKE_C_COMPILER=$CC "
+		       "-DCMAKE_CXX_COMPILER=$CXX -DCMAKE_Fortran_COMPILER=$FC\n",
+		       c->prefix, base);
 	return 0;
 }
 
