@@ -1,6 +1,7 @@
 /* run.c: running a target's binary here, against the target's sysroot */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "elfread.h"
 #include "path.h"
@@ -91,18 +92,61 @@ static void run_wine(const struct ctx *c, const struct target *t,
 		sv_push(&out->env, "WINEDEBUG=-all");
 }
 
-/* the host's locale files are in its glibc's format, and an older glibc
- * asserts on them (glibc adds /usr/lib/locale to any LOCPATH), so a
- * sysroot whose glibc is not the host's runs in the C locale */
-static void locale_path(const struct shardset *ss, struct plan *out)
+/* "C.UTF-8" as glibc names its directory: "C.utf8" */
+static char *normal_codeset(const char *name)
 {
+	char *s = xstrdup(name), *dot = strchr(s, '.'), *o;
+	const char *p;
+
+	if (!dot)
+		return s;
+	for (p = o = dot + 1; *p; p++)
+		if (*p != '-')
+			*o++ = (*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p;
+	*o = '\0';
+	return s;
+}
+
+/* 1 if the host has locale data for this name, which an older glibc would
+ * load from /usr/lib/locale and assert on */
+static int host_locale(const char *v)
+{
+	struct stat st;
+
+	if (!*v || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 || strchr(v, '/'))
+		return 0;
+	if (stat("/usr/lib/locale/locale-archive", &st) == 0)
+		return 1;
+	return stat(xconcat("/usr/lib/locale/", v, (char *)NULL), &st) == 0 ||
+	       stat(xconcat("/usr/lib/locale/", normal_codeset(v), (char *)NULL),
+	            &st) == 0;
+}
+
+/* the host's locale files are in its glibc's format, and an older glibc
+ * asserts on them (glibc adds /usr/lib/locale to any LOCPATH): when the
+ * sysroot's glibc is not the host's, a locale variable that names one of
+ * the host's locales becomes C for the program; the others stay as they
+ * are, so that a program still sees a locale it cannot load fail */
+static void locale_guard(const struct shardset *ss, struct strvec *env)
+{
+	static const char *const vars[] = {
+		"LC_ALL", "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE",
+		"LC_MONETARY", "LC_MESSAGES", "LC_PAPER", "LC_NAME", "LC_ADDRESS",
+		"LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION", "LANG",
+	};
 	struct version host, target;
+	unsigned i;
 
 	if (getenv("LOCPATH") || sysroot_glibc(ss->sysroot, &target) != 0)
 		return;
 	if (sysroot_glibc("", &host) == 0 && version_cmp(&host, &target) == 0)
 		return;
-	sv_push(&out->env, "LC_ALL=C");
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && host_locale(v))
+			sv_push(env, xconcat(vars[i], "=C", (char *)NULL));
+	}
 }
 
 /* qemu-user with the sysroot as its library root; for glibc the library
@@ -126,16 +170,15 @@ static void run_qemu(const struct ctx *c, const struct platform *p,
 		sv_push(&out->argv, ss->sysroot);
 	}
 	if (e->interp && t->libc == LIBC_GLIBC) {
-		struct plan guest;
+		struct strvec guest = {0};
 
-		memset(&guest, 0, sizeof(guest));
-		locale_path(ss, &guest);
+		locale_guard(ss, &guest);
 		sv_push(&out->argv, "-E");
 		sv_push(&out->argv, xconcat("LD_LIBRARY_PATH=",
 		                            library_path(p, ss, e), (char *)NULL));
-		for (size_t i = 0; i < guest.env.n; i++) {
+		for (size_t i = 0; i < guest.n; i++) {
 			sv_push(&out->argv, "-E");
-			sv_push(&out->argv, guest.env.v[i]);
+			sv_push(&out->argv, guest.v[i]);
 		}
 	}
 }
