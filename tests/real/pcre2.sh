@@ -17,7 +17,22 @@ check() {
 	make -j"$JOBS" check && return 0
 	echo "== make check failed; make recheck (failed tests again):"
 	grep -h '^FAIL' ./*.log 2>/dev/null | sort -u
-	make recheck
+	make recheck && return 0
+	musl_locale_only
+}
+# RunGrepTest's test 150 expects setlocale("badlocale") to fail, which is
+# glibc's behaviour: musl accepts any locale name.  On musl that one hunk
+# of the diff is no failure; anything else still is.
+musl_locale_only() {
+	case "$T" in *-musl*) ;; *) return 1 ;; esac
+	grep -q '^FAIL' RunTest.log pcre2_jit_test.log pcre2posix_test.log 2>/dev/null && return 1
+	local hunks
+	hunks=$(grep -c '^@@' RunGrepTest.log)
+	if [ "$hunks" = 1 ] && grep -q '^-pcre2grep: Failed to set locale badlocale' RunGrepTest.log; then
+		echo "== only test 150 differs: musl's setlocale accepts 'badlocale' (glibc refuses it)"
+		return 0
+	fi
+	return 1
 }
 step check check
 step install make install DESTDIR="$STAGE/pcre2" || exit 0
