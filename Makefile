@@ -10,8 +10,9 @@ VERSION = 0.1.0
 PREFIX = /opt/ccmux
 DESTDIR =
 CC = musl-gcc
-CFLAGS = -Os
-LDFLAGS = -static
+# small and quick to exec: ccmux runs once per compiler call
+CFLAGS = -Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
+LDFLAGS = -static -Wl,--gc-sections -s
 O = build
 BIN = ccmux
 

@@ -83,7 +83,9 @@ static void scan_dir(const char *root, const char *tdir, struct shardset *ss,
                      int want_target, int want_clang)
 {
 	char *dir = xconcat(root, "/", tdir, (char *)NULL);
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* the raw call: musl's open() adds an fcntl for O_CLOEXEC */
+	int fd = (int)syscall(SYS_openat, AT_FDCWD, dir,
+	                      O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	char buf[8192] __attribute__((aligned(8)));
 	int has_sysroot_parent = 0;
 	long n;
