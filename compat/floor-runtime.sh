@@ -4,14 +4,22 @@
 # Build GCC's target runtime libraries -- libgcc_s/libgcc_eh, libstdc++,
 # libquadmath (x86_64), libgfortran -- from the upstream GCC tarball contained
 # in Debian's gcc-N source package, compiled by Debian's own gcc-N (native or
-# cross) against an old-glibc SYSROOT, so that programs linked against them
-# need only the glibc symbol versions that SYSROOT provides (e.g. 2.17).
+# cross) against a SYSROOT:
+#  - an old glibc (TARGET ARCH-linux-gnu): programs linked against them need
+#    only the glibc symbol versions that SYSROOT provides (e.g. 2.17);
+#  - musl (TARGET ARCH-linux-musl): Debian's glibc-targeting gcc drives musl
+#    through ccmux's specs file (SYSROOT/usr/lib/ccmux.specs); the libraries
+#    are configured --host=ARCH-linux-musl, so libstdc++ uses its generic OS
+#    and locale support and libgcc's unwinder dl_iterate_phdr.  For musl,
+#    libgcc.a and the crtbegin/crtend files are installed too: ccmux links
+#    with -B OUTDIR/lib/ so that they replace Debian's glibc-built ones.
 #
-#   TARGET    x86_64 | aarch64   (x86_64-linux-gnu / aarch64-linux-gnu accepted)
+#   TARGET    x86_64 | aarch64 | x86_64-linux-gnu | aarch64-linux-gnu |
+#             x86_64-linux-musl | aarch64-linux-musl
 #   GCCMAJOR  11 | 12            (gcc-N, g++-N, gfortran-N must be installed,
 #                                 and a deb-src line for the archive present)
-#   SYSROOT   glibc-only sysroot (headers + libs of the floor glibc)
-#   OUTDIR    install prefix: OUTDIR/lib, OUTDIR/include/c++/N, OUTDIR/floor-flags.sh
+#   SYSROOT   a glibc-only sysroot (the floor) or ccmux's musl sysroot
+#   OUTDIR    install prefix: OUTDIR/lib, OUTDIR/include/c++/N
 #
 # Environment knobs:
 #   FLOOR_WORK=$TMPDIR/ccmux-floor     scratch (sources, build trees, logs)
@@ -35,12 +43,19 @@ JOBS=${FLOOR_JOBS:-$(nproc)}
 COMPONENTS=${FLOOR_COMPONENTS:-"libgcc libstdc++ libgfortran"}
 OPT=${FLOOR_OPT:-"-O2 -g"}
 
+LIBC=glibc
 case $TARGET in
   x86_64|x86_64-linux-gnu|x86_64-*-linux-gnu)
     ARCH=x86_64; TRIPLET=x86_64-linux-gnu; PFX=""
     GCCLIB=/usr/lib/gcc/x86_64-linux-gnu/$MAJOR ;;
   aarch64|arm64|aarch64-linux-gnu|aarch64-*-linux-gnu)
     ARCH=aarch64; TRIPLET=aarch64-linux-gnu; PFX=aarch64-linux-gnu-
+    GCCLIB=/usr/lib/gcc-cross/aarch64-linux-gnu/$MAJOR ;;
+  x86_64-linux-musl|x86_64-*-linux-musl)
+    LIBC=musl ARCH=x86_64; TRIPLET=x86_64-linux-musl; PFX=x86_64-linux-gnu-
+    GCCLIB=/usr/lib/gcc/x86_64-linux-gnu/$MAJOR ;;
+  aarch64-linux-musl|aarch64-*-linux-musl)
+    LIBC=musl ARCH=aarch64; TRIPLET=aarch64-linux-musl; PFX=aarch64-linux-gnu-
     GCCLIB=/usr/lib/gcc-cross/aarch64-linux-gnu/$MAJOR ;;
   *) die "unsupported target $TARGET" ;;
 esac
@@ -50,27 +65,42 @@ for t in "$CC0" "$CXX0"; do command -v "$t" >/dev/null || die "$t not installed"
 [ -d "$GCCLIB/include" ] || die "$GCCLIB/include missing"
 GCCVER=$($CC0 -dumpfullversion)
 
-# sysroot library dirs: lib64 if it holds the crt files, else lib
-if [ -e "$SR/usr/lib64/crt1.o" ]; then SRUSRLIB=$SR/usr/lib64; else SRUSRLIB=$SR/usr/lib; fi
-if [ -d "$SR/lib64" ]; then SRLIB=$SR/lib64; else SRLIB=$SR/lib; fi
-[ -e "$SRUSRLIB/crt1.o" ] || die "no crt1.o in $SRUSRLIB"
-GLIBC_FLOOR=$(cd "$SRLIB" && ls libc-*.so 2>/dev/null | sed -n 's/^libc-\([0-9.]*\)\.so$/\1/p' | head -1)
-[ -n "$GLIBC_FLOOR" ] || GLIBC_FLOOR=2.17
-
-# "pinning" flags: Debian's gcc sees only its private dir + SYSROOT
-INCPIN="--sysroot=$SR -nostdinc -isystem $GCCLIB/include"
-[ -d "$GCCLIB/include-fixed" ] && INCPIN="$INCPIN -isystem $GCCLIB/include-fixed"
-INCPIN="$INCPIN -isystem $SR/usr/include"
-LINKPIN="-B$SRUSRLIB/ -L$SRUSRLIB -L$SRLIB -Wl,-rpath-link,$SRLIB"
+if [ $LIBC = glibc ]; then
+  # sysroot library dirs: lib64 if it holds the crt files, else lib
+  if [ -e "$SR/usr/lib64/crt1.o" ]; then SRUSRLIB=$SR/usr/lib64; else SRUSRLIB=$SR/usr/lib; fi
+  if [ -d "$SR/lib64" ]; then SRLIB=$SR/lib64; else SRLIB=$SR/lib; fi
+  [ -e "$SRUSRLIB/crt1.o" ] || die "no crt1.o in $SRUSRLIB"
+  GLIBC_FLOOR=$(cd "$SRLIB" && ls libc-*.so 2>/dev/null | sed -n 's/^libc-\([0-9.]*\)\.so$/\1/p' | head -1)
+  [ -n "$GLIBC_FLOOR" ] || GLIBC_FLOOR=2.17
+  # "pinning" flags: Debian's gcc sees only its private dir + SYSROOT
+  INCPIN="--sysroot=$SR -nostdinc -isystem $GCCLIB/include"
+  [ -d "$GCCLIB/include-fixed" ] && INCPIN="$INCPIN -isystem $GCCLIB/include-fixed"
+  INCPIN="$INCPIN -isystem $SR/usr/include"
+  LINKPIN="-B$SRUSRLIB/ -L$SRUSRLIB -L$SRLIB -Wl,-rpath-link,$SRLIB"
+  GLIBC_CONFIG="--with-glibc-version=$GLIBC_FLOOR"
+  CLOCALE=gnu
+  LIBGCC_FIX=""
+else
+  [ -e "$SR/usr/lib/ccmux.specs" ] || die "no ccmux.specs in $SR/usr/lib"
+  # as ccmux compiles for musl: the musl headers and GCC's own include dir
+  # (not include-fixed: it is glibc's); links through the specs file
+  INCPIN="--sysroot=$SR -nostdinc -isystem $SR/usr/include -isystem $GCCLIB/include"
+  LINKPIN="-specs=$SR/usr/lib/ccmux.specs"
+  GLIBC_CONFIG=""
+  CLOCALE=generic
+  # Debian's gcc predefines __gnu_linux__, so aarch64's outline-atomics
+  # check in libgcc calls glibc's __getauxval; musl exports getauxval
+  LIBGCC_FIX=""; [ "$ARCH" = aarch64 ] && LIBGCC_FIX="-D__getauxval=getauxval"
+fi
 
 SRCDIR=$WORK/src
-BLD=$WORK/build-$ARCH-gcc$MAJOR      # mimics a GCC build tree:
+BLD=$WORK/build-$TRIPLET-gcc$MAJOR   # mimics a GCC build tree:
 TB=$BLD/$TRIPLET                     #   $TB/{libgcc,libstdc++-v3,libgfortran,...}
 GCCB=$BLD/gcc                        #   configured (not built) gcc/ dir for libgcc
 LOG=$BLD/logs
 mkdir -p "$SRCDIR" "$TB" "$LOG"
 TIMES=$LOG/times.txt; : > "$TIMES"
-step() { echo "== [$ARCH gcc$MAJOR] $*" >&2; }
+step() { echo "== [$TRIPLET gcc$MAJOR] $*" >&2; }
 # timed NAME CMD...: run CMD with output to $LOG/NAME.log, record wall time
 timed() {
   local name=$1 t0 t1 rc; shift
@@ -85,8 +115,17 @@ timed() {
   printf '%-28s %5d s\n' "$name" $((t1 - t0)) | tee -a "$TIMES" >&2
 }
 # after libgcc is built, link the target libraries against *our* libgcc_s
-# (Debian's libgcc_s.so.1 needs _dl_find_object@GLIBC_2.35)
-tlinkpin() { if [ -e "$TB/libgcc/libgcc_s.so.1" ]; then echo "-L$TB/libgcc $LINKPIN"; else echo "$LINKPIN"; fi; }
+# (Debian's libgcc_s.so.1 needs _dl_find_object@GLIBC_2.35); for musl also
+# our libgcc.a, libgcc_eh.a and crtbeginS.o, which the specs file names with
+# %s and the driver finds in -B directories first
+tlinkpin() {
+  if [ ! -e "$TB/libgcc/libgcc_s.so.1" ]; then echo "$LINKPIN"
+  elif [ $LIBC = musl ]; then echo "-B$TB/libgcc/ -L$TB/libgcc $LINKPIN"
+  else echo "-L$TB/libgcc $LINKPIN"; fi
+}
+# musl's specs give libgcc as bare .a paths, which libtool drops when it
+# links a C++ or Fortran library: name libgcc_s, as a normal GCC build does
+tlibs() { if [ $LIBC = musl ] && [ -e "$TB/libgcc/libgcc_s.so.1" ]; then echo "-lgcc_s"; fi; }
 HOSTTOOLS=(AR="${PFX}ar" RANLIB="${PFX}ranlib" NM="${PFX}nm" STRIP="${PFX}strip")
 
 # ---------------------------------------------------------------- sources
@@ -126,7 +165,7 @@ gcc_config() {
       --build="$BUILD_TRIPLET" --host="$BUILD_TRIPLET" && make -j"$JOBS")
   cd "$GCCB" && CC=gcc CXX=g++ "$GCCSRC/gcc/configure" --build="$BUILD_TRIPLET" \
       --host="$BUILD_TRIPLET" --target="$TRIPLET" --with-sysroot="$SR" \
-      --with-glibc-version="$GLIBC_FLOOR" --enable-languages=c --disable-multilib \
+      $GLIBC_CONFIG --enable-languages=c --disable-multilib \
       --disable-plugin --enable-shared --enable-threads=posix --enable-checking=release \
       --disable-bootstrap --with-gnu-as --with-gnu-ld \
       --with-as="$(command -v "${PFX}as")" --with-ld="$(command -v "${PFX}ld")"
@@ -150,13 +189,17 @@ libgcc_configure() {
   rm -rf "$TB/libgcc"; mkdir -p "$TB/libgcc"; cd "$TB/libgcc"
   "$GCCSRC/libgcc/configure" --build="$BUILD_TRIPLET" --host="$TRIPLET" --target="$TRIPLET" \
       --prefix="$OUT" --enable-shared --disable-multilib \
-      CC="$CC0 $INCPIN $LINKPIN" CFLAGS="$OPT" "${HOSTTOOLS[@]}"
+      CC="$CC0 $INCPIN $LIBGCC_FIX $LINKPIN" CFLAGS="$OPT" "${HOSTTOOLS[@]}"
 }
 libgcc_install() {
   cd "$TB/libgcc"
   mkdir -p "$OUT/lib"
   install -m 755 libgcc_s.so.1 "$OUT/lib/"
   install -m 644 libgcc_eh.a "$OUT/lib/"
+  if [ $LIBC = musl ]; then
+    install -m 644 libgcc.a libgcov.a crtbegin.o crtbeginS.o crtbeginT.o crtend.o crtendS.o "$OUT/lib/"
+    for f in crtfastmath.o crtprec32.o crtprec64.o crtprec80.o; do [ ! -e $f ] || install -m 644 $f "$OUT/lib/"; done
+  fi
   # same linker script GCC installs; found before the compiler's own copy
   printf '/* GNU ld script */\nGROUP ( libgcc_s.so.1 -lgcc )\n' > "$OUT/lib/libgcc_s.so"
 }
@@ -176,12 +219,14 @@ libstdcxx_configure() {
       --with-gxx-include-dir="$OUT/include/c++/$MAJOR" \
       --disable-multilib --disable-nls --disable-libstdcxx-pch \
       --enable-shared --enable-static --with-pic \
-      --enable-threads=posix --enable-clocale=gnu --enable-symvers=gnu \
+      --enable-threads=posix --enable-clocale=$CLOCALE --enable-symvers=gnu \
       --enable-libstdcxx-time=yes \
       CC="$CC0 $INCPIN $(tlinkpin)" CXX="$CXX0 -nostdinc++ $INCPIN $(tlinkpin)" \
+      LDFLAGS="-L$TB/libgcc" LIBS="$(tlibs)" \
       CPP="$CC0 -E $INCPIN" CXXCPP="$CXX0 -E -nostdinc++ $INCPIN" \
       CFLAGS="$OPT" CXXFLAGS="$OPT" "${HOSTTOOLS[@]}"
   grep -q '^#define _GLIBCXX_HAS_GTHREADS 1' "$b/config.h" || { echo "gthreads not detected"; return 1; }
+  [ $LIBC = glibc ] || grep -q 'os/generic' "$b/Makefile" || { echo "libstdc++ did not pick os/generic"; return 1; }
 }
 
 # ---------------------------------------------------------------- Fortran
@@ -192,7 +237,7 @@ generic_configure() {  # DIR extra-configure-args...
       --prefix="$OUT" --libdir="$OUT/lib" --disable-multilib --disable-nls \
       CC="$CC0 $INCPIN $(tlinkpin)" CFLAGS="$OPT" \
       FC="$FC0 $INCPIN $(tlinkpin)" GFORTRAN="$FC0 $INCPIN $(tlinkpin)" FCFLAGS="$OPT" \
-      "${HOSTTOOLS[@]}" "$@"   # libgfortran's configure does FC=$GFORTRAN
+      LIBS="$(tlibs)" "${HOSTTOOLS[@]}" "$@"   # libgfortran's configure does FC=$GFORTRAN
 }
 
 # ---------------------------------------------------------------- main
@@ -200,7 +245,7 @@ timed download fetch_source
 find_src
 if [ -z "$GCCSRC" ]; then timed unpack unpack_source; find_src; fi
 [ -n "$GCCSRC" ] || die "source not unpacked"
-echo "source: $GCCSRC  (gcc $GCCVER, glibc floor $GLIBC_FLOOR)" >&2
+echo "source: $GCCSRC  (gcc $GCCVER, $TRIPLET)" >&2
 case $GCCSRC in *"$GCCVER"*) ;; *) echo "WARNING: source is not gcc $GCCVER" >&2 ;; esac
 
 for c in $COMPONENTS; do
@@ -236,15 +281,5 @@ if [ "${FLOOR_STRIP:-0}" = 1 ]; then
     -exec "${PFX}strip" --strip-debug {} +
 fi
 
-# flags for consumers (see also the report): compile+link at the floor
-XI="$OUT/include/c++/$MAJOR"
-cat > "$OUT/floor-flags.sh" <<EOF
-# source me: compile/link flags for $TRIPLET gcc-$MAJOR at glibc $GLIBC_FLOOR
-FLOOR_CC="$CC0" FLOOR_CXX="$CXX0" FLOOR_FC="$FC0"
-FLOOR_CPPFLAGS="$INCPIN"
-FLOOR_CXXCPPFLAGS="--sysroot=$SR -nostdinc -nostdinc++ -isystem $XI -isystem $XI/$TRIPLET -isystem $XI/backward -isystem $GCCLIB/include -isystem $SR/usr/include"
-FLOOR_FFLAGS="$INCPIN -fintrinsic-modules-path $GCCLIB/finclude"
-FLOOR_LDFLAGS="-B$SRUSRLIB/ -L$OUT/lib -L$SRUSRLIB -L$SRLIB -Wl,-rpath-link,$SRLIB"
-EOF
 step "done; results in $OUT ($(du -sh "$OUT" | cut -f1))"
 cat "$TIMES" >&2

@@ -26,6 +26,7 @@ struct planner {
 	const char *sysroot;    /* the user's --sysroot, else ours, else NULL */
 	int cxx;                /* C++ is involved: by name or by an input */
 	int multiarch;          /* the sysroot is Debian-style (multiarch) */
+	int fortran;            /* Fortran is involved: by name or by an input */
 	struct version floor;   /* the sysroot's glibc, when needs_runtime() */
 	int argc;               /* the user's arguments */
 	char *const *argv;
@@ -162,6 +163,18 @@ static const char *gcc_libdir(struct planner *pl, const struct shard *s)
 	return xconcat(s->dir, "/lib/gcc/", pl->tdir, "/", s->verstr, (char *)NULL);
 }
 
+/* the shard's C++ headers: SHARD/TDIR/include/c++/VERSION, its TDIR and
+ * backward directories */
+static void cxx_includes(struct planner *pl, const struct shard *g)
+{
+	char *cxx = xconcat(g->dir, "/", pl->tdir, "/include/c++/", g->verstr,
+	                    (char *)NULL);
+
+	push2(pl, "-isystem", cxx);
+	push2(pl, "-isystem", xconcat(cxx, "/", pl->tdir, (char *)NULL));
+	push2(pl, "-isystem", xconcat(cxx, "/backward", (char *)NULL));
+}
+
 /* the search paths Debian's GCC would otherwise take from outside the
  * sysroot (its tooldir headers, crt files and libraries): pinned to the
  * sysroot, after the user's own -I/-L so those still come first */
@@ -172,14 +185,8 @@ static void include_pins(struct planner *pl, const struct shard *g)
 	if (pl->a.nostdinc)
 		return;
 	push(pl, "-nostdinc");
-	if (pl->cxx && !pl->a.nostdincxx) {
-		char *cxx = xconcat(g->dir, "/", pl->tdir, "/include/c++/",
-		                    g->verstr, (char *)NULL);
-
-		push2(pl, "-isystem", cxx);
-		push2(pl, "-isystem", xconcat(cxx, "/", pl->tdir, (char *)NULL));
-		push2(pl, "-isystem", xconcat(cxx, "/backward", (char *)NULL));
-	}
+	if (pl->cxx && !pl->a.nostdincxx)
+		cxx_includes(pl, g);
 	push2(pl, "-isystem", xconcat(lib, "/include", (char *)NULL));
 	push2(pl, "-isystem", xconcat(lib, "/include-fixed", (char *)NULL));
 	if (pl->multiarch)
@@ -224,10 +231,8 @@ static void link_pins(struct planner *pl, const struct shard *g)
  * sysroot's headers only then */
 static int needs_runtime(struct planner *pl)
 {
-	int fortran = pl->n->tool->lang == LANG_FORTRAN || (pl->a.langs & L_FORTRAN);
-
 	/* queries too: --version must name the GCC a build would use */
-	if (!(pl->cxx || fortran) || pl->t->libc != LIBC_GLIBC || !pl->sysroot)
+	if (!(pl->cxx || pl->fortran) || pl->t->libc != LIBC_GLIBC || !pl->sysroot)
 		return 0;
 	return sysroot_glibc(pl->sysroot, &pl->floor) == 0;
 }
@@ -259,22 +264,44 @@ static void user_args(struct planner *pl)
 	sv_pushn(&pl->p->argv, pl->argv, (size_t)pl->argc);
 }
 
-/* musl through a glibc GCC: a link takes the specs file (crt files, libc,
- * dynamic linker); a compile gets the same headers as plain flags, so that
+/* musl through a glibc GCC: a link takes the specs file in the sysroot
+ * (crt files, libc, dynamic linker); a compile takes no -specs, so that
  * distcc, which compiles nothing remotely with -specs, still distributes */
-static void musl_flags(struct planner *pl, const struct shard *g)
+static void musl_flags(struct planner *pl)
 {
-	const char *sr = pl->sysroot;
+	if (pl->a.mode == MODE_LINK || pl->a.mode == MODE_PRINT)
+		push(pl, xconcat("-specs=", pl->sysroot, "/usr/lib/ccmux.specs",
+		                 (char *)NULL));
+}
 
-	if (pl->a.mode == MODE_LINK || pl->a.mode == MODE_PRINT) {
-		push(pl, xconcat("-specs=", sr, "/usr/lib/ccmux.specs", (char *)NULL));
+/* after the user's arguments (so that their -I and -isystem come first):
+ * the musl headers, the shard's musl-built C++ headers before them
+ * (<cstdlib> and <cmath> use #include_next), its Fortran modules, and on a
+ * link its libgcc, crt files and libraries (-B and -L find them before
+ * Debian's glibc-built ones) and --eh-frame-hdr, which the specs file's
+ * link line leaves out and C++ exceptions need */
+static void musl_post(struct planner *pl, const struct shard *g, int c_family)
+{
+	char *rt = xconcat(g->dir, "/", pl->tdir, "/", pl->t->libdir, (char *)NULL);
+
+	if (pl->a.mode == MODE_QUERY)
 		return;
+	if (c_family && !pl->a.nostdinc) {
+		push(pl, "-nostdinc");
+		if (pl->cxx && !pl->a.nostdincxx)
+			cxx_includes(pl, g);
+		push2(pl, "-isystem", xconcat(pl->sysroot, "/usr/include", (char *)NULL));
+		push2(pl, "-isystem", xconcat(gcc_libdir(pl, g), "/include", (char *)NULL));
 	}
-	if (pl->a.nostdinc)
+	if (pl->fortran)
+		push2(pl, "-fintrinsic-modules-path",
+		      xconcat(gcc_libdir(pl, g), "/finclude", (char *)NULL));
+	if (pl->a.mode != MODE_LINK)
 		return;
-	push(pl, "-nostdinc");
-	push2(pl, "-isystem", xconcat(sr, "/usr/include", (char *)NULL));
-	push2(pl, "-isystem", xconcat(gcc_libdir(pl, g), "/include", (char *)NULL));
+	push(pl, xconcat("-B", rt, "/", (char *)NULL));
+	push(pl, xconcat("-L", rt, (char *)NULL));
+	push(pl, xconcat("-Wl,-rpath-link,", rt, (char *)NULL));
+	push(pl, "-Wl,--eh-frame-hdr");
 }
 
 /* what BinaryBuilder adds for Windows: a Windows version floor (7), unless
@@ -310,9 +337,11 @@ static void plan_gcc(struct planner *pl)
 		if (pl->ss.sysroot && !pl->a.sysroot && pl->t->os != OS_WINDOWS)
 			push(pl, xconcat("--sysroot=", pl->ss.sysroot, (char *)NULL));
 		if (musl && pl->sysroot)
-			musl_flags(pl, g);
+			musl_flags(pl);
 	}
 	user_args(pl);
+	if (musl && pl->sysroot)
+		musl_post(pl, g, c_family);
 	if (m == MODE_QUERY || !pl->sysroot || pl->t->libc != LIBC_GLIBC) {
 		if (m == MODE_LINK)
 			push(pl, pl->t->os == OS_WINDOWS ? "-Wl,--no-insert-timestamp"
@@ -621,6 +650,7 @@ void plan_make(const struct ctx *c, struct name *n, const char *request,
 		pl.a.mode = MODE_PREPROCESS;
 	p->mode = pl.a.mode;
 	pl.cxx = n->tool->lang == LANG_CXX || (pl.a.langs & L_CXX);
+	pl.fortran = n->tool->lang == LANG_FORTRAN || (pl.a.langs & L_FORTRAN);
 	check_abi_define(&pl);
 	check_abi_objects(&pl);
 	shard_scan(c->roots, pl.tdir, n->tool->family == FAM_CLANG ||

@@ -16,7 +16,7 @@ aarch64-linux-gnu binutils-2.40 ar,ld
 aarch64-linux-gnu sysroot
 armv7l-linux-gnueabihf gcc-12.2.0 gcc,g++,gfortran,cpp
 armv7l-linux-gnueabihf sysroot
-x86_64-linux-musl gcc-12.2.0 gcc,cpp
+x86_64-linux-musl gcc-12.2.0 gcc,g++,gfortran,cpp
 x86_64-linux-musl binutils-2.40 ar
 x86_64-linux-musl sysroot
 i686-linux-gnu gcc-12.2.0 gcc,g++,gfortran,cpp
@@ -42,6 +42,8 @@ M=$R/x86_64-linux-musl
 MS=$M/x86_64-linux-musl/sys-root
 XINC="-nostdinc -isystem $X/gcc-4.8.5/lib/gcc/x86_64-linux-gnu/4.8.5/include -isystem $X/gcc-4.8.5/lib/gcc/x86_64-linux-gnu/4.8.5/include-fixed -isystem $XS/usr/include"
 XCXX="-nostdinc -isystem $X/gcc-4.8.5/x86_64-linux-gnu/include/c++/4.8.5 -isystem $X/gcc-4.8.5/x86_64-linux-gnu/include/c++/4.8.5/x86_64-linux-gnu -isystem $X/gcc-4.8.5/x86_64-linux-gnu/include/c++/4.8.5/backward -isystem $X/gcc-4.8.5/lib/gcc/x86_64-linux-gnu/4.8.5/include -isystem $X/gcc-4.8.5/lib/gcc/x86_64-linux-gnu/4.8.5/include-fixed -isystem $XS/usr/include"
+minc() { echo "-nostdinc -isystem $1/$2/sys-root/usr/include -isystem $1/gcc-12.2.0/lib/gcc/$2/12.2.0/include"; }
+mlink() { echo "-B$1/gcc-12.2.0/$2/lib/ -L$1/gcc-12.2.0/$2/lib -Wl,-rpath-link,$1/gcc-12.2.0/$2/lib -Wl,--eh-frame-hdr"; }
 xlink() { echo "-B$XS/usr/lib64/ -L$XS/usr/lib64 -L$XS/lib64 -L$X/gcc-$1/x86_64-linux-gnu/lib64 -Wl,-rpath-link,$XS/lib64:$XS/usr/lib64:$X/gcc-$1/x86_64-linux-gnu/lib64"; }
 VCXX="-nostdinc -isystem $V/gcc-12.2.0/armv7l-linux-gnueabihf/include/c++/12.2.0 -isystem $V/gcc-12.2.0/armv7l-linux-gnueabihf/include/c++/12.2.0/armv7l-linux-gnueabihf -isystem $V/gcc-12.2.0/armv7l-linux-gnueabihf/include/c++/12.2.0/backward -isystem $V/gcc-12.2.0/lib/gcc/armv7l-linux-gnueabihf/12.2.0/include -isystem $V/gcc-12.2.0/lib/gcc/armv7l-linux-gnueabihf/12.2.0/include-fixed -isystem $VS/usr/include"
 CL=$X/clang-16.0.6/bin
@@ -94,10 +96,12 @@ aarch64-linux-gnu-ld -o x a.o|$A/binutils-2.40/bin/aarch64-linux-gnu-ld -o x a.o
 armv7l-linux-gnueabihf-cxx11-g++ -c a.cc|$V/gcc-12.2.0/bin/armv7l-linux-gnueabihf-g++ -D_GLIBCXX_USE_CXX11_ABI=1 --sysroot=$VS -c a.cc $VCXX
 arm-linux-gnueabihf-g++ -c a.cc|$V/gcc-12.2.0/bin/armv7l-linux-gnueabihf-g++ --sysroot=$VS -c a.cc $VCXX
 armv7l-linux-gnueabihf-clang -c a.c|$CL/clang --target=armv7a-linux-gnueabihf --sysroot=$VS --gcc-install-dir=$V/gcc-12.2.0/lib/gcc/armv7l-linux-gnueabihf/12.2.0 -c a.c
-x86_64-linux-musl-gcc a.c -o a|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.c -o a -Wl,--build-id -static
-x86_64-linux-musl-gcc -shared a.c -o a.so|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs -shared a.c -o a.so -Wl,--build-id
-x86_64-linux-musl-gcc -c a.c|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -nostdinc -isystem $MS/usr/include -isystem $M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0/include -c a.c
-x86_64-linux-musl-gcc a.o libz.so.1 -o a|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.o libz.so.1 -o a -Wl,--build-id
+x86_64-linux-musl-gcc a.c -o a|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.c -o a $(minc $M x86_64-linux-musl) $(mlink $M x86_64-linux-musl) -Wl,--build-id -static
+x86_64-linux-musl-gcc -shared a.c -o a.so|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs -shared a.c -o a.so $(minc $M x86_64-linux-musl) $(mlink $M x86_64-linux-musl) -Wl,--build-id
+x86_64-linux-musl-gcc -c a.c|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -c a.c $(minc $M x86_64-linux-musl)
+x86_64-linux-musl-gcc a.o libz.so.1 -o a|$M/gcc-12.2.0/bin/x86_64-linux-musl-gcc --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.o libz.so.1 -o a $(minc $M x86_64-linux-musl) $(mlink $M x86_64-linux-musl) -Wl,--build-id
+x86_64-linux-musl-g++ -c a.cc|$M/gcc-12.2.0/bin/x86_64-linux-musl-g++ --sysroot=$MS -c a.cc -nostdinc -isystem $M/gcc-12.2.0/x86_64-linux-musl/include/c++/12.2.0 -isystem $M/gcc-12.2.0/x86_64-linux-musl/include/c++/12.2.0/x86_64-linux-musl -isystem $M/gcc-12.2.0/x86_64-linux-musl/include/c++/12.2.0/backward -isystem $MS/usr/include -isystem $M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0/include
+x86_64-linux-musl-gfortran a.f90|$M/gcc-12.2.0/bin/x86_64-linux-musl-gfortran --sysroot=$MS -specs=$MS/usr/lib/ccmux.specs a.f90 -fintrinsic-modules-path $M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0/finclude $(mlink $M x86_64-linux-musl) -Wl,--build-id -static
 x86_64-linux-musl-clang a.c|$CL/clang --target=x86_64-linux-musl --sysroot=$MS --gcc-install-dir=$M/gcc-12.2.0/lib/gcc/x86_64-linux-musl/12.2.0 a.c -L$M/gcc-12.2.0/x86_64-linux-musl/lib -Wl,-rpath-link,$M/gcc-12.2.0/x86_64-linux-musl/lib -fuse-ld=lld -rtlib=libgcc -unwindlib=libgcc -Wl,--build-id -static
 x86_64-linux-musl-ar rcs x.a a.o|$M/binutils-2.40/bin/x86_64-linux-musl-ar rcs x.a a.o
 i686-linux-gnu-gcc a.c -o a|$I/gcc-12.2.0/bin/i686-linux-gnu-gcc --sysroot=$IS a.c -o a -nostdinc -isystem $I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0/include -isystem $I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0/include-fixed -isystem $IS/usr/include -B$IS/usr/lib/ -L$IS/usr/lib -L$IS/lib -L$I/gcc-12.2.0/i686-linux-gnu/lib -Wl,-rpath-link,$IS/lib:$IS/usr/lib:$I/gcc-12.2.0/i686-linux-gnu/lib -Wl,--build-id
@@ -105,8 +109,8 @@ i386-linux-gnu-gfortran -c a.f90|$I/gcc-12.2.0/bin/i686-linux-gnu-gfortran --sys
 i686-linux-gnu-clang -c a.c|$CL/clang --target=i686-linux-gnu --sysroot=$IS --gcc-install-dir=$I/gcc-12.2.0/lib/gcc/i686-linux-gnu/12.2.0 -c a.c
 powerpc64le-linux-gnu-gcc a.c -o a|$Q/gcc-11.3.0/bin/powerpc64le-linux-gnu-gcc --sysroot=$QS a.c -o a -nostdinc -isystem $Q/gcc-11.3.0/lib/gcc/powerpc64le-linux-gnu/11.3.0/include -isystem $Q/gcc-11.3.0/lib/gcc/powerpc64le-linux-gnu/11.3.0/include-fixed -isystem $QS/usr/include -B$QS/usr/lib64/ -L$QS/usr/lib64 -L$QS/lib64 -L$Q/gcc-11.3.0/powerpc64le-linux-gnu/lib64 -Wl,-rpath-link,$QS/lib64:$QS/usr/lib64:$Q/gcc-11.3.0/powerpc64le-linux-gnu/lib64 -Wl,--build-id
 ppc64le-linux-gnu-clang++ -c a.cc|$CL/clang++ --target=powerpc64le-linux-gnu --sysroot=$QS --gcc-install-dir=$Q/gcc-11.3.0/lib/gcc/powerpc64le-linux-gnu/11.3.0 -stdlib=libstdc++ -c a.cc
-aarch64-linux-musl-gcc a.c -o a|$AM/gcc-12.2.0/bin/aarch64-linux-musl-gcc --sysroot=$AMS -specs=$AMS/usr/lib/ccmux.specs a.c -o a -Wl,--build-id -static
-CCMUX_STATIC=0 aarch64-linux-musl-gcc a.c -o a|$AM/gcc-12.2.0/bin/aarch64-linux-musl-gcc --sysroot=$AMS -specs=$AMS/usr/lib/ccmux.specs a.c -o a -Wl,--build-id
+aarch64-linux-musl-gcc a.c -o a|$AM/gcc-12.2.0/bin/aarch64-linux-musl-gcc --sysroot=$AMS -specs=$AMS/usr/lib/ccmux.specs a.c -o a $(minc $AM aarch64-linux-musl) $(mlink $AM aarch64-linux-musl) -Wl,--build-id -static
+CCMUX_STATIC=0 aarch64-linux-musl-gcc a.c -o a|$AM/gcc-12.2.0/bin/aarch64-linux-musl-gcc --sysroot=$AMS -specs=$AMS/usr/lib/ccmux.specs a.c -o a $(minc $AM aarch64-linux-musl) $(mlink $AM aarch64-linux-musl) -Wl,--build-id
 aarch64-linux-musl-clang a.c|$CL/clang --target=aarch64-linux-musl --sysroot=$AMS --gcc-install-dir=$AM/gcc-12.2.0/lib/gcc/aarch64-linux-musl/12.2.0 a.c -L$AM/gcc-12.2.0/aarch64-linux-musl/lib -Wl,-rpath-link,$AM/gcc-12.2.0/aarch64-linux-musl/lib -fuse-ld=lld -rtlib=libgcc -unwindlib=libgcc -Wl,--build-id -static
 x86_64-w64-mingw32-gcc a.c -o a.exe|$W/gcc-12.2.0/bin/x86_64-w64-mingw32-gcc -DWINVER=0x0601 -D_WIN32_WINNT=0x0601 a.c -o a.exe -Wl,--no-insert-timestamp -static
 x86_64-w64-mingw32-g++ -c a.cc -D_WIN32_WINNT=0x0A00|$W/gcc-12.2.0/bin/x86_64-w64-mingw32-g++ -c a.cc -D_WIN32_WINNT=0x0A00
