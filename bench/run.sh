@@ -321,6 +321,13 @@ callgrind() {
 	ir=$(cat "$f" "$f".* 2>/dev/null | awk '/^totals:/ { n += $2 } END { print n + 0 }')
 	echo "$ir"
 }
+# the shipped binary is stripped, and --dump-before=execve needs the symbol:
+# the same sources built without -s stand in for it while callgrind counts
+make -s -C "$SRC" O="$OUT/build-syms" BIN="$OUT/ccmux-syms" LDFLAGS=-static \
+	"$OUT/ccmux-syms" >/dev/null || die "cannot build $OUT/ccmux-syms"
+cp "$FAKE/bin/ccmux" "$OUT/ccmux-stripped"
+cp "$OUT/ccmux-syms" "$FAKE/bin/ccmux"
+cp "$OUT/ccmux-syms" "$REAL/bin/ccmux"
 IR_FAKE=$(callgrind fake "$FAKE/bin/$FT-gcc")
 # the environment's share: ccmux scans it (getenv, child_env) per variable
 IR_NOENV=$(env -i PATH="$PATH" bash -c "$(declare -f callgrind die); OUT='$OUT' ARGS=(${ARGS[*]}); callgrind noenv '$FAKE/bin/$FT-gcc'")
@@ -328,6 +335,8 @@ BIGENV=()
 for ((i = 1; i <= 100; i++)); do BIGENV+=("BENCH_VAR$i=a_value_of_moderate_length_$i"); done
 IR_BIGENV=$(env "${BIGENV[@]}" bash -c "$(declare -f callgrind die); OUT='$OUT' ARGS=(${ARGS[*]}); callgrind bigenv '$FAKE/bin/$FT-gcc'")
 IR_REAL=$(callgrind real "$REAL/bin/$RT-gcc")
+cp "$OUT/ccmux-stripped" "$FAKE/bin/ccmux"
+cp "$OUT/ccmux-stripped" "$REAL/bin/ccmux"
 
 SIZE=$(stat -c %s "$BIN")
 strip -o "$OUT/ccmux.stripped" "$BIN"
