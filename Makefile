@@ -35,7 +35,9 @@ LIBOBJS = \
 	$(O)/compat/run.o \
 	$(O)/compat/farm.o \
 	$(O)/compat/binfmt.o \
+	$(O)/compat/binread.o \
 	$(O)/compat/elfread.o \
+	$(O)/compat/pe.o \
 	$(O)/compat/audit.o
 
 UNITS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))

@@ -1,6 +1,6 @@
 /* elfread.c: a bounds-checked ELF and PE reader (see elfread.h).
  *
- * Every byte of the file is read through get(), which checks the range
+ * Every byte of the file is read through rd_get(), which checks the range
  * against the file size the toybox way (off > size || len > size - off) and
  * converts the byte order.  The first error sticks in struct rd: later reads
  * return 0 and every loop stops at its next check, so the reason reported is
@@ -19,106 +19,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "binread.h"
 #include "elfread.h"
 #include "util.h"
 
-/* at most this many entries of one table are read; real files stay far
- * below it (libstdc++ has ~7,000 dynamic symbols) */
-#define CAP 1000000u
 /* elf_read refuses larger files */
 #define MAXFILE (1u << 30)
-
-typedef unsigned long long ull;
-
-struct rd {
-	const unsigned char *p;
-	uint64_t size;
-	int be, is64;
-	int rc;                 /* first error, ELF_OK until then */
-	char *err;
-	size_t errlen;
-};
-
-static void fail(struct rd *r, int rc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void fail(struct rd *r, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (r->rc)
-		return;
-	r->rc = rc;
-	if (!r->errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(r->err, r->errlen, fmt, ap);
-	va_end(ap);
-}
-
-/* 1 if len bytes at off lie inside the file; else records why and returns 0 */
-static int span(struct rd *r, uint64_t off, uint64_t len, const char *what)
-{
-	if (r->rc)
-		return 0;
-	if (len > UINT64_MAX - off) {
-		fail(r, ELF_MALFORMED, "malformed: %s at %llu of %llu bytes "
-		     "overflows", what, (ull)off, (ull)len);
-		return 0;
-	}
-	if (off > r->size || len > r->size - off) {
-		fail(r, ELF_TRUNCATED, "truncated: %s ends at %llu, file has "
-		     "%llu bytes", what, (ull)(off + len), (ull)r->size);
-		return 0;
-	}
-	return 1;
-}
-
-/* the len-byte (1..8) integer at base + off in the file's byte order;
- * 0 after any error */
-static uint64_t get(struct rd *r, uint64_t base, uint64_t off, unsigned len)
-{
-	uint64_t v = 0;
-	unsigned i;
-
-	if (r->rc)
-		return 0;
-	if (base > r->size || off > r->size - base ||
-	    len > r->size - base - off) {
-		fail(r, ELF_TRUNCATED, "truncated: %u-byte field at %llu+%llu "
-		     "past the end of %llu bytes", len, (ull)base, (ull)off,
-		     (ull)r->size);
-		return 0;
-	}
-	base += off;
-	for (i = 0; i < len; i++)
-		v = v << 8 | r->p[base + (r->be ? i : len - 1 - i)];
-	return v;
-}
-
-/* the NUL-terminated string at idx of the table (off, size), which must
- * already be inside the file; NULL (and an error) if it is not in the table
- * or not terminated there */
-static const char *str(struct rd *r, uint64_t off, uint64_t size,
-                       uint64_t idx, const char *what)
-{
-	const unsigned char *s;
-
-	if (r->rc)
-		return NULL;
-	if (idx >= size) {
-		fail(r, ELF_MALFORMED, "malformed: %s string index %llu outside "
-		     "its table of %llu bytes", what, (ull)idx, (ull)size);
-		return NULL;
-	}
-	s = r->p + off + idx;
-	if (!memchr(s, 0, size - idx)) {
-		fail(r, ELF_MALFORMED, "malformed: %s string at %llu is not "
-		     "terminated inside its table", what, (ull)(off + idx));
-		return NULL;
-	}
-	return (const char *)s;
-}
 
 /* ---- ELF ---- */
 
@@ -185,8 +91,8 @@ static uint64_t fld(struct rd *r, uint64_t base, int f)
 {
 	const struct field *d = &fields[f];
 
-	return r->is64 ? get(r, base, d->o64, d->n64)
-	               : get(r, base, d->o32, d->n32);
+	return r->is64 ? rd_get(r, base, d->o64, d->n64)
+	               : rd_get(r, base, d->o32, d->n32);
 }
 
 static unsigned structsize(struct rd *r, int s)
@@ -208,22 +114,22 @@ static void ident(struct rd *r, struct elf_info *info)
 {
 	unsigned cls, data;
 
-	if (!span(r, 0, 16, "ELF identification"))
+	if (!rd_span(r, 0, 16, "ELF identification"))
 		return;
 	cls = r->p[4];
 	data = r->p[5];
 	if (cls != 1 && cls != 2) {
-		fail(r, ELF_MALFORMED, "malformed: bad ELF class byte %u",
+		rd_fail(r, ELF_MALFORMED, "malformed: bad ELF class byte %u",
 		     cls);
 		return;
 	}
 	if (data != 1 && data != 2) {
-		fail(r, ELF_MALFORMED, "malformed: bad ELF data byte %u",
+		rd_fail(r, ELF_MALFORMED, "malformed: bad ELF data byte %u",
 		     data);
 		return;
 	}
 	if (r->p[6] != 1) {
-		fail(r, ELF_MALFORMED, "malformed: bad ELF version %u",
+		rd_fail(r, ELF_MALFORMED, "malformed: bad ELF version %u",
 		     r->p[6]);
 		return;
 	}
@@ -243,7 +149,7 @@ static uint64_t section_count(struct elf *e)
 	if (!e->shoff)
 		return 0;
 	if (n == 0 && e->shentsize >= structsize(r, SHDR) &&
-	    span(r, e->shoff, e->shentsize, "section header 0"))
+	    rd_span(r, e->shoff, e->shentsize, "section header 0"))
 		n = fld(r, e->shoff, SH_SIZE);
 	return n;
 }
@@ -260,23 +166,23 @@ static void tables(struct elf *e)
 	e->shentsize = fld(r, 0, E_SHENTSIZE);
 	e->shnum = section_count(e);
 	if (e->phnum && e->phentsize < structsize(r, PHDR)) {
-		fail(r, ELF_MALFORMED, "malformed: e_phentsize %u is "
+		rd_fail(r, ELF_MALFORMED, "malformed: e_phentsize %u is "
 		     "smaller than %u", e->phentsize, structsize(r, PHDR));
 		return;
 	}
 	if (e->shnum && e->shentsize < structsize(r, SHDR)) {
-		fail(r, ELF_MALFORMED, "malformed: e_shentsize %u is "
+		rd_fail(r, ELF_MALFORMED, "malformed: e_shentsize %u is "
 		     "smaller than %u", e->shentsize, structsize(r, SHDR));
 		return;
 	}
 	if (e->shnum && e->shnum > UINT64_MAX / e->shentsize) {
-		fail(r, ELF_MALFORMED, "malformed: absurd section count "
+		rd_fail(r, ELF_MALFORMED, "malformed: absurd section count "
 		     "%llu", (ull)e->shnum);
 		return;
 	}
-	span(r, e->phoff, (uint64_t)e->phnum * e->phentsize,
+	rd_span(r, e->phoff, (uint64_t)e->phnum * e->phentsize,
 	     "program header table");
-	span(r, e->shoff, e->shnum * e->shentsize, "section header table");
+	rd_span(r, e->shoff, e->shnum * e->shentsize, "section header table");
 }
 
 static void header(struct elf *e)
@@ -284,13 +190,13 @@ static void header(struct elf *e)
 	struct rd *r = &e->r;
 
 	ident(r, e->info);
-	if (!span(r, 0, structsize(r, EHDR), "ELF header"))
+	if (!rd_span(r, 0, structsize(r, EHDR), "ELF header"))
 		return;
 	e->info->type = fld(r, 0, E_TYPE);
 	e->info->machine = fld(r, 0, E_MACHINE);
 	e->info->flags = fld(r, 0, E_FLAGS);
 	if (fld(r, 0, E_VERSION) != 1) {
-		fail(r, ELF_MALFORMED, "malformed: e_version is not 1");
+		rd_fail(r, ELF_MALFORMED, "malformed: e_version is not 1");
 		return;
 	}
 	tables(e);
@@ -301,9 +207,9 @@ static void interp(struct elf *e, uint64_t ph)
 	struct rd *r = &e->r;
 	uint64_t off = fld(r, ph, P_OFFSET), size = fld(r, ph, P_FILESZ);
 
-	if (e->info->interp || !span(r, off, size, "PT_INTERP"))
+	if (e->info->interp || !rd_span(r, off, size, "PT_INTERP"))
 		return;
-	e->info->interp = str(r, off, size, 0, "PT_INTERP");
+	e->info->interp = rd_str(r, off, size, 0, "PT_INTERP");
 }
 
 static void segments(struct elf *e)
@@ -345,7 +251,7 @@ static int vaddr_off(struct elf *e, uint64_t addr, uint64_t *off,
 		*avail = sz - (addr - va);
 		return 1;
 	}
-	fail(r, ELF_MALFORMED, "malformed: %s address 0x%llx is in no PT_LOAD "
+	rd_fail(r, ELF_MALFORMED, "malformed: %s address 0x%llx is in no PT_LOAD "
 	     "segment", what, (ull)addr);
 	return 0;
 }
@@ -359,13 +265,13 @@ static int linked_strtab(struct elf *e, uint64_t sh, struct strtab *st)
 	if (r->rc)
 		return 0;
 	if (link == 0 || link >= e->shnum) {
-		fail(r, ELF_MALFORMED, "malformed: sh_link %llu out of range "
+		rd_fail(r, ELF_MALFORMED, "malformed: sh_link %llu out of range "
 		     "(%llu sections)", (ull)link, (ull)e->shnum);
 		return 0;
 	}
 	st->off = fld(r, shdr(e, link), SH_OFFSET);
 	st->size = fld(r, shdr(e, link), SH_SIZE);
-	return span(r, st->off, st->size, "string table");
+	return rd_span(r, st->off, st->size, "string table");
 }
 
 /* the data of a section with entries of at least min bytes; *n gets the
@@ -379,11 +285,11 @@ static int table(struct elf *e, uint64_t sh, int min, const char *what,
 	*off = fld(r, sh, SH_OFFSET);
 	*ent = fld(r, sh, SH_ENTSIZE);
 	if (!r->rc && *ent < structsize(r, min)) {
-		fail(r, ELF_MALFORMED, "malformed: %s entsize %llu is smaller "
+		rd_fail(r, ELF_MALFORMED, "malformed: %s entsize %llu is smaller "
 		     "than %u", what, (ull)*ent, structsize(r, min));
 		return 0;
 	}
-	if (!span(r, *off, size, what))
+	if (!rd_span(r, *off, size, what))
 		return 0;
 	*n = size / *ent;
 	if (*n > CAP)
@@ -418,20 +324,20 @@ static void vernaux(struct elf *e, uint64_t off, uint64_t size, uint64_t pos,
 		const char *s;
 
 		if (pos > size || size - pos < 16) {
-			fail(r, ELF_MALFORMED, "malformed: vernaux at "
+			rd_fail(r, ELF_MALFORMED, "malformed: vernaux at "
 			     "%llu outside its section", (ull)pos);
 			return;
 		}
-		name = get(r, off, pos + 8, 4);
-		next = get(r, off, pos + 12, 4);
-		s = str(r, st->off, st->size, name, "vernaux");
+		name = rd_get(r, off, pos + 8, 4);
+		next = rd_get(r, off, pos + 12, 4);
+		s = rd_str(r, st->off, st->size, name, "vernaux");
 		if (!s)
 			return;
 		add_verneed(e, file, s);
 		if (!next)
 			return;
 		if (next < 16) {
-			fail(r, ELF_MALFORMED, "malformed: vna_next %llu "
+			rd_fail(r, ELF_MALFORMED, "malformed: vna_next %llu "
 			     "overlaps its entry", (ull)next);
 			return;
 		}
@@ -450,25 +356,25 @@ static void verneed(struct elf *e, uint64_t off, uint64_t size,
 		uint64_t cnt, file, aux, next;
 
 		if (size - pos < 16) {
-			fail(r, ELF_MALFORMED, "malformed: verneed at %llu "
+			rd_fail(r, ELF_MALFORMED, "malformed: verneed at %llu "
 			     "outside its section", (ull)pos);
 			return;
 		}
-		cnt = get(r, off, pos + 2, 2);
-		file = get(r, off, pos + 4, 4);
-		aux = get(r, off, pos + 8, 4);
-		next = get(r, off, pos + 12, 4);
+		cnt = rd_get(r, off, pos + 2, 2);
+		file = rd_get(r, off, pos + 4, 4);
+		aux = rd_get(r, off, pos + 8, 4);
+		next = rd_get(r, off, pos + 12, 4);
 		vernaux(e, off, size, pos + aux, cnt,
-		        str(r, st->off, st->size, file, "verneed"), st);
+		        rd_str(r, st->off, st->size, file, "verneed"), st);
 		if (!next)
 			return;
 		if (next < 16) {
-			fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			rd_fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
 			     "overlaps its entry", (ull)next);
 			return;
 		}
 		if (next > size - pos) {
-			fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			rd_fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
 			     "leaves its section", (ull)next);
 			return;
 		}
@@ -483,7 +389,7 @@ static void verneed_section(struct elf *e, uint64_t sh)
 	uint64_t off = fld(r, sh, SH_OFFSET), size = fld(r, sh, SH_SIZE);
 
 	e->vnsec = 1;
-	if (linked_strtab(e, sh, &st) && span(r, off, size, ".gnu.version_r"))
+	if (linked_strtab(e, sh, &st) && rd_span(r, off, size, ".gnu.version_r"))
 		verneed(e, off, size, &st);
 }
 
@@ -501,11 +407,11 @@ static void dyn_names(struct elf *e, uint64_t off, uint64_t ent, uint64_t n,
 
 		if (tag == DT_NULL)
 			return;
-		if (tag == DT_NEEDED && (s = str(r, st->off, st->size, val,
+		if (tag == DT_NEEDED && (s = rd_str(r, st->off, st->size, val,
 		                                 "DT_NEEDED")))
 			sv_push(&e->needed, s);
 		if (tag == DT_SONAME)
-			e->info->soname = str(r, st->off, st->size, val,
+			e->info->soname = rd_str(r, st->off, st->size, val,
 			                      "DT_SONAME");
 	}
 }
@@ -551,7 +457,7 @@ static void dynamic_segment(struct elf *e)
 	uint64_t n, avail, addr, vn;
 	int found;
 
-	if (!span(r, e->dynoff, e->dynsize, "PT_DYNAMIC"))
+	if (!rd_span(r, e->dynoff, e->dynsize, "PT_DYNAMIC"))
 		return;
 	n = e->dynsize / structsize(r, DYN);
 	if (n > CAP)
@@ -561,12 +467,12 @@ static void dynamic_segment(struct elf *e)
 		return;
 	st.size = dyn_value(e, e->dynoff, n, DT_STRSZ, &found);
 	if (!vaddr_off(e, addr, &st.off, &avail, "DT_STRTAB") ||
-	    !span(r, st.off, st.size, "DT_STRTAB"))
+	    !rd_span(r, st.off, st.size, "DT_STRTAB"))
 		return;
 	dyn_names(e, e->dynoff, structsize(r, DYN), n, &st);
 	addr = dyn_value(e, e->dynoff, n, DT_VERNEED, &found);
 	if (found && !e->vnsec && vaddr_off(e, addr, &vn, &avail, "DT_VERNEED")
-	    && span(r, vn, avail, "DT_VERNEED"))
+	    && rd_span(r, vn, avail, "DT_VERNEED"))
 		verneed(e, vn, avail, &st);
 }
 
@@ -593,7 +499,7 @@ static void symbols(struct elf *e, uint64_t sh)
 	    !table(e, sh, SYM, "symbol table", &off, &ent, &n))
 		return;
 	for (i = 0; i < n && !r->rc; i++) {
-		const char *s = str(r, st.off, st.size,
+		const char *s = rd_str(r, st.off, st.size,
 		                    fld(r, off + i * ent, ST_NAME), "symbol");
 
 		if (!s)
@@ -613,12 +519,12 @@ static uint64_t uleb(struct rd *r, uint64_t off, uint64_t size, uint64_t *pos)
 
 	do {
 		if (*pos >= size) {
-			fail(r, ELF_MALFORMED, "malformed: ULEB128 runs past its "
+			rd_fail(r, ELF_MALFORMED, "malformed: ULEB128 runs past its "
 			     "attribute subsection");
 			return 0;
 		}
 		if (shift > 63) {
-			fail(r, ELF_MALFORMED, "malformed: ULEB128 too long");
+			rd_fail(r, ELF_MALFORMED, "malformed: ULEB128 too long");
 			return 0;
 		}
 		b = r->p[off + (*pos)++];
@@ -631,7 +537,7 @@ static uint64_t uleb(struct rd *r, uint64_t off, uint64_t size, uint64_t *pos)
 /* skips the NUL-terminated string at *pos of (off, size) */
 static void ntbs(struct rd *r, uint64_t off, uint64_t size, uint64_t *pos)
 {
-	const char *s = str(r, off, size, *pos, "attribute");
+	const char *s = rd_str(r, off, size, *pos, "attribute");
 
 	if (s)
 		*pos += strlen(s) + 1;
@@ -670,14 +576,14 @@ static void aeabi(struct elf *e, uint64_t off, uint64_t size)
 		uint64_t start = pos, tag = uleb(r, off, size, &pos), len;
 
 		if (r->rc || size - pos < 4) {
-			fail(r, ELF_MALFORMED, "malformed: attribute "
+			rd_fail(r, ELF_MALFORMED, "malformed: attribute "
 			     "sub-subsection header past its end");
 			return;
 		}
-		len = get(r, off, pos, 4);
+		len = rd_get(r, off, pos, 4);
 		pos += 4;
 		if (len < pos - start || len > size - start) {
-			fail(r, ELF_MALFORMED, "malformed: attribute "
+			rd_fail(r, ELF_MALFORMED, "malformed: attribute "
 			     "sub-subsection length %llu", (ull)len);
 			return;
 		}
@@ -695,23 +601,23 @@ static void arm_attributes(struct elf *e, uint64_t sh)
 	uint64_t off = fld(r, sh, SH_OFFSET), size = fld(r, sh, SH_SIZE);
 	uint64_t pos = 1;
 
-	if (!span(r, off, size, ".ARM.attributes") || size == 0)
+	if (!rd_span(r, off, size, ".ARM.attributes") || size == 0)
 		return;
 	if (r->p[off] != 'A') {
-		fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+		rd_fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
 		     "format %u", r->p[off]);
 		return;
 	}
 	while (pos < size && !r->rc) {
-		uint64_t len = size - pos < 4 ? 0 : get(r, off, pos, 4);
+		uint64_t len = size - pos < 4 ? 0 : rd_get(r, off, pos, 4);
 		const char *vendor;
 
 		if (len < 4 || len > size - pos) {
-			fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+			rd_fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
 			     "subsection length %llu", (ull)len);
 			return;
 		}
-		vendor = str(r, off + pos + 4, len - 4, 0, ".ARM.attributes");
+		vendor = rd_str(r, off + pos + 4, len - 4, 0, ".ARM.attributes");
 		if (vendor && strcmp(vendor, "aeabi") == 0)
 			aeabi(e, off + pos + 10, len - 10);
 		pos += len;
@@ -754,116 +660,6 @@ static void parse_elf(struct elf *e)
 	info->nneeded = e->needed.n;
 }
 
-/* ---- PE ---- */
-
-/* the file offset of an RVA through the section table; *avail gets the
- * section's raw bytes from there on */
-static int rva_off(struct rd *r, uint64_t sec, unsigned nsec, uint64_t rva,
-                   uint64_t *off, uint64_t *avail)
-{
-	unsigned i;
-
-	for (i = 0; i < nsec && !r->rc; i++) {
-		uint64_t s = sec + 40 * (uint64_t)i;
-		uint64_t va = get(r, s, 12, 4), raw = get(r, s, 16, 4);
-		uint64_t ptr = get(r, s, 20, 4);
-
-		if (rva < va || rva - va >= raw)
-			continue;
-		if (!span(r, ptr, raw, "PE section data"))
-			return 0;
-		*off = ptr + (rva - va);
-		*avail = raw - (rva - va);
-		return 1;
-	}
-	fail(r, ELF_MALFORMED, "malformed: RVA 0x%llx is in no PE section",
-	     (ull)rva);
-	return 0;
-}
-
-/* the DLL names of the import directory at rva */
-static void pe_imports(struct rd *r, struct strvec *sv, uint64_t sec,
-                       unsigned nsec, uint64_t rva)
-{
-	uint64_t off, avail, i, noff, navail;
-
-	if (!rva_off(r, sec, nsec, rva, &off, &avail))
-		return;
-	for (i = 0; i < CAP && !r->rc; i++) {
-		uint64_t name;
-		const char *dll;
-
-		if (avail / 20 <= i) {
-			fail(r, ELF_MALFORMED, "malformed: import "
-			     "directory runs past its section");
-			return;
-		}
-		name = get(r, off + 20 * i, 12, 4);
-		if (name == 0)
-			return;
-		if (!rva_off(r, sec, nsec, name, &noff, &navail))
-			return;
-		dll = str(r, noff, navail, 0, "import DLL");
-		if (dll)
-			sv_push(sv, dll);
-	}
-}
-
-/* the optional header at opt: class, subsystem and the import directory */
-static void pe_optional(struct rd *r, struct elf_info *info, struct strvec *sv,
-                        uint64_t opt, uint64_t optsize, unsigned nsec)
-{
-	unsigned magic = optsize < 2 ? 0 : get(r, opt, 0, 2);
-	uint64_t dd = magic == 0x20b ? 112 : 96, sec = opt + optsize, rva;
-
-	if (magic != 0x10b && magic != 0x20b) {
-		fail(r, ELF_MALFORMED, "malformed: PE optional header magic "
-		     "0x%x", magic);
-		return;
-	}
-	info->elfclass = magic == 0x20b ? 64 : 32;
-	if (optsize < dd) {
-		fail(r, ELF_MALFORMED, "malformed: PE optional header of %llu "
-		     "bytes", (ull)optsize);
-		return;
-	}
-	info->pe_subsystem = get(r, opt, 68, 2);
-	if (!span(r, sec, 40 * (uint64_t)nsec, "PE section table"))
-		return;
-	/* data directory 1 is the import table; NumberOfRvaAndSizes says
-	 * whether it is there */
-	if (get(r, opt, dd - 4, 4) < 2 || optsize < dd + 16)
-		return;
-	rva = get(r, opt, dd + 8, 4);
-	if (rva)
-		pe_imports(r, sv, sec, nsec, rva);
-}
-
-/* MZ header, e_lfanew, "PE\0\0", COFF header, optional header */
-static void parse_pe(struct rd *r, struct elf_info *info)
-{
-	struct strvec sv = {0};
-	uint64_t pe, optsize;
-
-	info->format = FMT_PE;
-	if (!span(r, 0, 0x40, "DOS header"))
-		return;
-	pe = get(r, 0, 0x3c, 4);
-	if (!span(r, pe, 24, "PE header"))
-		return;
-	if (memcmp(r->p + pe, "PE\0\0", 4) != 0) {
-		fail(r, ELF_MALFORMED, "malformed: no PE signature at %llu",
-		     (ull)pe);
-		return;
-	}
-	info->machine = get(r, pe, 4, 2);
-	optsize = get(r, pe, 20, 2);
-	if (span(r, pe + 24, optsize, "PE optional header"))
-		pe_optional(r, info, &sv, pe + 24, optsize, get(r, pe, 6, 2));
-	info->needed = sv.v;
-	info->nneeded = sv.n;
-}
-
 /* ---- entry points ---- */
 
 /* 1 if the file starts with magic, or with part of it and ends there */
@@ -889,14 +685,14 @@ int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
 	if (errlen)
 		err[0] = '\0';
 	if (size == 0)
-		fail(&e.r, ELF_TRUNCATED, "truncated: empty file");
+		rd_fail(&e.r, ELF_TRUNCATED, "truncated: empty file");
 	else if (size >= 2 && magic_prefix(data, size, "MZ", 2))
-		parse_pe(&e.r, info);
+		pe_parse(&e.r, info);
 	else if (size < 4 && (magic_prefix(data, size, "\177ELF", 4) ||
 	                      magic_prefix(data, size, "MZ", 2)))
-		fail(&e.r, ELF_TRUNCATED, "truncated: file has %zu bytes", size);
+		rd_fail(&e.r, ELF_TRUNCATED, "truncated: file has %zu bytes", size);
 	else if (!magic_prefix(data, size, "\177ELF", 4))
-		fail(&e.r, ELF_MALFORMED, "malformed: not an ELF or PE file");
+		rd_fail(&e.r, ELF_MALFORMED, "malformed: not an ELF or PE file");
 	else
 		parse_elf(&e);
 	return e.r.rc;

@@ -44,7 +44,7 @@ check() {
 }
 
 if ! musl-gcc -std=c99 -D_GNU_SOURCE -Itargets -Icompat tests/unit/elfdump.c \
-	compat/elfread.c compat/util.c -o "$tmp/elfdump"; then
+	compat/elfread.c compat/binread.c compat/pe.c compat/util.c -o "$tmp/elfdump"; then
 	fail build-elfdump "musl-gcc failed"
 	exit 1
 fi

@@ -1,6 +1,6 @@
 /* fuzz_elf.c: libFuzzer harness for the ELF/PE reader.  Any input must
  * parse to OK, MALFORMED or TRUNCATED without a sanitizer report.
- * fuzz-sources: compat/elfread.c compat/util.c */
+ * fuzz-sources: compat/elfread.c compat/binread.c compat/pe.c compat/util.c */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
