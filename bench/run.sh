@@ -347,14 +347,19 @@ SIZE_LOAD=$(size "$BIN" | awk 'NR == 2 { print $1 + $2 + $3 }')
 
 ZLIB="" BUILD_WHY=""
 find_zlib() {
-	local d=$CACHE/src f
+	local d=$CACHE/src f src
 	f=$(ls "$PREFIX"/var/cache/src/zlib_*.orig.tar.* "$d"/zlib_*.orig.tar.* 2>/dev/null | head -n 1 || true)
 	if [ -z "$f" ]; then
 		if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
 			[ "$(id -u)" = 0 ] || { BUILD_WHY="no deb-src line, not root"; return; }
 			say "adding a deb-src line (/etc/apt/sources.list.d/ccmux-bench-src.sources)"
-			printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-				>/etc/apt/sources.list.d/ccmux-bench-src.sources
+			# the machine's own archive, as a source archive too
+			src=$(ls /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
+			if [ -n "$src" ]; then
+				sed 's/^Types: deb$/Types: deb-src/' "$src" >/etc/apt/sources.list.d/ccmux-bench-src.sources
+			else
+				grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' >/etc/apt/sources.list.d/ccmux-bench-src.list
+			fi
 			apt-get update -qq >/dev/null 2>&1 || true
 		fi
 		mkdir -p "$d"

@@ -6,7 +6,7 @@
 if ! SRC=$(unpack libinih); then
 	log=$LOGS/fetch-libinih.log
 	if grep -q '404' "$log" 2>/dev/null; then
-		skip fetch "the Debian archive this machine reaches answers 404 for libinih's upstream tarball ($(grep -m1 -o 'http[^ ]*orig[^ ]*' "$log")); fribidi is the meson project instead"
+		skip fetch "the Debian archive this machine reaches answers 404 for libinih's upstream tarball ($(grep -m1 -o 'http[^ ]*orig[^ ]*' "$log" | sed 's|.*/||')); fribidi is the meson project instead"
 	else
 		fail fetch "apt-get source --download-only libinih gave no upstream tarball: $(why_of "$log")"
 	fi
