@@ -28,6 +28,19 @@ start() {
 	done
 	[ -s "$PIDF" ]
 }
+# distccd started by root runs its jobs as the user distcc, which must be
+# able to reach the compilers in the install
+reachable() {
+	local d=$CCMUX_PREFIX
+	while [ "$d" != / ] && [ -n "$d" ]; do
+		case "$(stat -c %A "$d")" in
+		*[xt]) ;;
+		*) echo "distccd's jobs run as user distcc, which cannot enter $d ($(stat -c %a "$d")): chmod o+rx it"; return 1 ;;
+		esac
+		d=$(dirname "$d")
+	done
+}
+step install-readable reachable || exit 0
 step distccd-start start || { show_log "$DLOG"; exit 0; }
 export CCMUX_LAUNCHER=distcc DISTCC_HOSTS="127.0.0.1:$PORT/2" DISTCC_FALLBACK=0 \
 	DISTCC_DIR=$W/distcc DISTCC_SKIP_LOCAL_RETRY=1 DISTCC_VERBOSE=0
