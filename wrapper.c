@@ -84,7 +84,7 @@ static int cmd_run(struct ctx *c, int argc, char **argv)
 		fatal("usage: ccmux run TRIPLET PROG [ARGS...]");
 	parse_platform(argv[0], &pf);
 	run_plan(c, &pf, argc - 1, argv + 1, &p);
-	plan_exec(c, &p, argc, argv);
+	plan_exec(&p, argc, argv);
 }
 
 static void print_shards(const char *label, const struct shard *s, unsigned n)
@@ -327,7 +327,7 @@ static int tool_main(const char *name, int argc, char **argv)
 		resolve_bare(&n, invoked && strchr(invoked, '/') ? invoked : argv[0]);
 	ctx_init(&c);
 	plan_make(&c, &n, name, argc - 1, argv + 1, &p);
-	plan_exec(&c, &p, argc - 1, argv + 1);
+	plan_exec(&p, argc - 1, argv + 1);
 }
 
 int main(int argc, char **argv)

@@ -230,10 +230,8 @@ static void response_file(struct state *st, const char *path)
 	char **v, *text;
 	int n;
 
-	if (st->depth >= RSP_MAX_DEPTH) {
-		st->a->rsp_depth_exceeded = 1;
-		return;
-	}
+	if (st->depth >= RSP_MAX_DEPTH)
+		return;   /* gcc stops there too; the compiler reports it */
 	text = read_file(path, 64 << 20, NULL);
 	if (!text) {
 		input(st, path);   /* the compiler will say what is wrong */
@@ -275,8 +273,6 @@ static const struct {
 	{"-static", offsetof(struct args, is_static)},
 	{"-static-pie", offsetof(struct args, static_pie)},
 	{"-r", offsetof(struct args, relocatable)},
-	{"-nostdlib", offsetof(struct args, nostdlib)},
-	{"-v", offsetof(struct args, verbose)},
 };
 
 static int bool_flag(struct args *a, const char *s)

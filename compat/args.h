@@ -27,10 +27,8 @@ struct args {
 	const char *abi_define;  /* the last -D/-U of _GLIBCXX_USE_CXX11_ABI as
 	                            given ("-D_GLIBCXX_USE_CXX11_ABI=1"), or NULL */
 	int abi_value;           /* its value: 0, 1, or -1 for -U */
-	int nostdinc, nostdincxx, shared, is_static, relocatable, nostdlib;
-	int static_pie, verbose;
+	int nostdinc, nostdincxx, shared, is_static, relocatable, static_pie;
 	int defines_winver;      /* -DWINVER or -D_WIN32_WINNT given */
-	int rsp_depth_exceeded;  /* @file nesting went past the limit */
 };
 
 /* classify argv[0..argc-1] (the user's arguments, without argv[0]);

@@ -307,14 +307,13 @@ static int run_link(const struct plan *p, char **env)
 	return 128 + WTERMSIG(status);
 }
 
-int audit_after_link(const struct ctx *c, const struct plan *p, char **env)
+int audit_after_link(const struct plan *p, char **env)
 {
 	struct result r = {0, 0, 1};
 	struct spec s;
 	struct stat st;
 	int rc = run_link(p, env);
 
-	(void)c;
 	if (rc != 0 || stat(p->output, &st) != 0 || !S_ISREG(st.st_mode))
 		return rc;
 	memset(&s, 0, sizeof(s));

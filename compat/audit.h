@@ -10,6 +10,6 @@ int audit_main(const struct ctx *c, int argc, char **argv);
 /* CCMUX_AUDIT=1: run the link p (fork, exec, wait), then audit its output
  * against p's platform; on a violation remove the output and return 1;
  * else return the link's own exit status */
-int audit_after_link(const struct ctx *c, const struct plan *p, char **env);
+int audit_after_link(const struct plan *p, char **env);
 
 #endif

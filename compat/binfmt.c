@@ -162,5 +162,5 @@ void binfmt_exec(const struct ctx *c, int argc, char **argv)
 	memset(&pf, 0, sizeof(pf));
 	pf.target = target_of(argv[1]);
 	run_plan(c, &pf, argc - 1, argv + 1, &p);
-	plan_exec(c, &p, argc - 1, argv + 1);
+	plan_exec(&p, argc - 1, argv + 1);
 }

@@ -147,8 +147,7 @@ void exec_or_die(const char *const *argv, char **env)
 	fatalx(errno == ENOENT ? EXIT_NOENT : EXIT_EXEC, "exec %s:", argv[0]);
 }
 
-void plan_exec(const struct ctx *c, const struct plan *p, int argc,
-               char *const *argv)
+void plan_exec(const struct plan *p, int argc, char *const *argv)
 {
 	const char *dbg = ccmux_env("CCMUX_DEBUG");
 	const char *aud = ccmux_env("CCMUX_AUDIT");
@@ -161,8 +160,7 @@ void plan_exec(const struct ctx *c, const struct plan *p, int argc,
 	}
 	/* a shard that leads back to ccmux is caught by CCMUX_DEPTH one call
 	 * later; no stat of our own is spent here on every call */
-	(void)c;
 	if (aud && strcmp(aud, "1") == 0 && p->mode == MODE_LINK && p->output)
-		exit(audit_after_link(c, p, env));
+		exit(audit_after_link(p, env));
 	exec_or_die(p->argv.v, env);
 }

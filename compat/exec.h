@@ -14,8 +14,8 @@ void plan_print(const struct plan *p, int fd);
 /* log (CCMUX_LOG), print (CCMUX_DEBUG), then execve the plan; with
  * CCMUX_AUDIT=1 on a link, run it, audit the output and exit.  Never
  * returns; our own exec failure exits 127 (ENOENT) or 126. */
-void plan_exec(const struct ctx *c, const struct plan *p, int argc,
-               char *const *argv) __attribute__((noreturn));
+void plan_exec(const struct plan *p, int argc, char *const *argv)
+	__attribute__((noreturn));
 /* the environment for a child: environ minus host search-path variables
  * (when clean) and the names in unset, plus add[] and CCMUX_DEPTH+1 */
 char **child_env(const struct strvec *add, const struct strvec *unset, int clean);
