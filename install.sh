@@ -367,7 +367,7 @@ debian_binutils() {
 }
 
 # GCC MAJOR's runtime built from GCC's source against the target's sysroot
-# (compat/floor-runtime.sh: the glibc floor, or musl) and wired into the
+# (shards/runtime.sh: the glibc floor, or musl) and wired into the
 # shard: its runtime directory, the libraries and crt files in its lib/gcc
 # mirror, its C++ headers (c++config.h is configured for that libc), and for
 # musl the g++ and gfortran it could not offer before
@@ -388,7 +388,7 @@ build_runtime() {
 		rm -rf "$out"
 		t0=$(date +%s)
 		if ! FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
-			bash "$HERE/compat/floor-runtime.sh" "$tdir" "$major" "$sr" "$out" >"$log" 2>&1; then
+			bash "$HERE/shards/runtime.sh" "$tdir" "$major" "$sr" "$out" >"$log" 2>&1; then
 			tail -15 "$log" >&2
 			die "runtime for $tdir gcc-$ver failed (log: $log)"
 		fi

@@ -1,5 +1,5 @@
 #!/bin/bash
-# floor-runtime.sh TARGET GCCMAJOR SYSROOT OUTDIR (run by install.sh)
+# shards/runtime.sh TARGET GCCMAJOR SYSROOT OUTDIR (run by install.sh)
 #
 # Build GCC's target runtime libraries -- libgcc_s/libgcc_eh, libstdc++,
 # libquadmath (x86_64), libgfortran -- from the upstream GCC tarball contained
@@ -32,7 +32,7 @@
 # tarball inside gcc-N_*.orig.tar.*.
 set -eu
 
-die() { echo "floor-runtime: $*" >&2; exit 1; }
+die() { echo "runtime.sh: $*" >&2; exit 1; }
 [ $# -eq 4 ] || die "usage: $0 TARGET GCCMAJOR SYSROOT OUTDIR"
 TARGET=$1 MAJOR=$2
 [ -d "$3" ] || die "sysroot $3 not found"
