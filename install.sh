@@ -115,7 +115,14 @@ install_packages() {
 # apt-get source needs deb-src lines for the archive the machine uses
 ensure_deb_src() {
 	local f=/etc/apt/sources.list.d/ccmux-src.sources
-	grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/ && return
+	if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+		# a deb-src line is no use until its index is there (a new
+		# machine's image may come with empty apt lists)
+		apt-cache showsrc gcc-12 2>/dev/null | grep -q '^Package:' && return
+		[ "$(id -u)" = 0 ] || die "apt-get source needs the source index: run apt-get update as root"
+		apt-get update -qq || echo "   apt-get update reported errors; going on"
+		return
+	fi
 	[ "$(id -u)" = 0 ] || die "apt-get source needs a deb-src line (run as root)"
 	local src
 	src=$(ls /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
@@ -484,6 +491,22 @@ assemble_shards() {
 	fi
 }
 
+# ccmux run's own wine prefix (never the user's ~/.wine), made once here so
+# that no run prints wine's first-start messages
+wine_prefix() {
+	local wine dir=$PREFIX/var/wine
+	wine=$(command -v wine64 || true)
+	[ -n "$wine" ] || [ ! -x /usr/lib/wine/wine64 ] || wine=/usr/lib/wine/wine64
+	[ -n "$wine" ] || return 0
+	[ -f "$dir/system.reg" ] && return
+	say "wine: a prefix for ccmux run in $dir"
+	mkdir -p "$dir" "$CACHE"
+	WINEPREFIX=$dir WINEDEBUG=-all "$wine" wineboot --init >"$CACHE/wineboot.log" 2>&1 ||
+		die "wineboot failed (log: $CACHE/wineboot.log)"
+	# wineboot returns before wineserver has written the registry
+	WINEPREFIX=$dir "$(dirname "$wine")/wineserver" -w 2>/dev/null || true
+}
+
 # ---- 5. farm and build-system files ---------------------------------------
 
 make_farm() {
@@ -556,15 +579,17 @@ demo_one() {
 		sed 's/^/      /' "$tmp/log" | head -5 >&2
 		return 1
 	fi
-	out=$("$PREFIX/bin/ccmux" run "$t" "$tmp/$t-$tool.out" 2>&1 | tr -d '\r') || true
+	# stdout only: what a program prints on stderr (wine's notes) is not
+	# its output
+	out=$("$PREFIX/bin/ccmux" run "$t" "$tmp/$t-$tool.out" 2>"$tmp/run.err" | tr -d '\r') || true
 	if [ "$out" = "$want" ]; then
 		line="$line $label:ok"
-	elif [[ "$out" == *"no wine for"* ]] &&
+	elif grep -q "no wine for" "$tmp/run.err" &&
 		"$PREFIX/bin/ccmux" audit --target "$t" "$tmp/$t-$tool.out" >/dev/null 2>&1; then
 		line="$line $label:PE-audited"   # 32-bit Windows: no wine32 here
 	else
 		line="$line $label:RUN-FAILED"
-		echo "      $out" | head -3 >&2
+		{ echo "      $out"; sed 's/^/      /' "$tmp/run.err"; } | head -5 >&2
 		return 1
 	fi
 }
@@ -573,8 +598,9 @@ demo_one() {
 build_ccmux
 assemble_shards
 make_farm
+wine_prefix
+echo "$PREFIX" > "$HERE/.ccmux-prefix"   # where make check finds the install
 if [ "$DEMO" = 1 ]; then
 	demo || die "some hello programs failed (above)"
 fi
-echo "$PREFIX" > "$HERE/.ccmux-prefix"   # where make check finds the install
 say "done: $PREFIX/bin/ccmux"

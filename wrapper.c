@@ -326,6 +326,7 @@ static int tool_main(const char *name, int argc, char **argv)
 	if (!n.plat.target)
 		resolve_bare(&n, invoked && strchr(invoked, '/') ? invoked : argv[0]);
 	ctx_init(&c);
+	shard_self_check(&c, invoked);
 	plan_make(&c, &n, name, argc - 1, argv + 1, &p);
 	plan_exec(&p, argc - 1, argv + 1);
 }

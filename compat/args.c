@@ -228,11 +228,16 @@ static void input(struct state *st, const char *name)
 static void response_file(struct state *st, const char *path)
 {
 	char **v, *text;
+	const char *kind;
 	int n;
 
 	if (st->depth >= RSP_MAX_DEPTH)
 		return;   /* gcc stops there too; the compiler reports it */
-	text = read_file(path, 64 << 20, NULL);
+	text = read_file(path, 64 << 20, NULL, &kind);
+	if (!text && kind)
+		fatal("@%s is %s, not a regular file: ccmux reads a response "
+		      "file to classify the command and would consume it; write "
+		      "the arguments to a regular file", path, kind);
 	if (!text) {
 		input(st, path);   /* the compiler will say what is wrong */
 		return;

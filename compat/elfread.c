@@ -698,47 +698,21 @@ int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
 	return e.r.rc;
 }
 
-static unsigned char *slurp(const char *path, size_t *len, char *err,
-                            size_t errlen)
-{
-	struct stat st;
-	unsigned char *p;
-	size_t n = 0;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size > MAXFILE) {
-		snprintf(err, errlen, "%s: %s", path, S_ISREG(st.st_mode) ?
-		         "larger than 1 GiB" : "not a regular file");
-		close(fd);
-		return NULL;
-	}
-	p = xmalloc((size_t)st.st_size);
-	while (n < (size_t)st.st_size) {
-		ssize_t k = read(fd, p + n, (size_t)st.st_size - n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		n += (size_t)k;
-	}
-	close(fd);
-	*len = n;
-	return p;
-}
-
 int elf_read(const char *path, struct elf_info *info, char *err, size_t errlen)
 {
-	size_t len;
-	unsigned char *p = slurp(path, &len, err, errlen);
+	size_t len = 0;
+	const char *kind;
+	unsigned char *p = (unsigned char *)read_file(path, MAXFILE, &len, &kind);
 
 	if (!p) {
 		memset(info, 0, sizeof(*info));
-		return ELF_UNREADABLE;
+		if (kind)
+			snprintf(err, errlen, "%s is %s, not a regular file", path, kind);
+		else if (errno == EFBIG)
+			snprintf(err, errlen, "%s: larger than 1 GiB", path);
+		else
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return kind ? ELF_NOTFILE : ELF_UNREADABLE;
 	}
 	return elf_parse(p, len, info, err, errlen);
 }

@@ -7,7 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { ELF_OK = 0, ELF_UNREADABLE = -1, ELF_MALFORMED = -2, ELF_TRUNCATED = -3 };
+enum {
+	ELF_OK = 0, ELF_UNREADABLE = -1, ELF_MALFORMED = -2, ELF_TRUNCATED = -3,
+	ELF_NOTFILE = -4,   /* a FIFO, socket, device or directory: not read */
+};
 
 enum { FMT_ELF = 1, FMT_PE = 2 };
 
@@ -46,7 +49,8 @@ struct elf_info {
  * are the only memory it allocates (with xrealloc, never freed). */
 int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
               char *err, size_t errlen);
-/* read a file and parse it; ELF_UNREADABLE when it cannot be read */
+/* read a file and parse it; ELF_UNREADABLE when it cannot be read,
+ * ELF_NOTFILE (without blocking) when it is not a regular file */
 int elf_read(const char *path, struct elf_info *info, char *err, size_t errlen);
 /* the highest version with this prefix ("GLIBC_", "GLIBCXX_", "CXXABI_",
  * "GFORTRAN_") among info's needed versions, as "2.17"; NULL if none */

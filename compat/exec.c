@@ -39,6 +39,21 @@ void depth_check(void)
 		      "for links back to ccmux", depth());
 }
 
+void shard_self_check(const struct ctx *c, const char *invoked)
+{
+	unsigned i;
+
+	if (depth() == 0 || !invoked)
+		return;
+	for (i = 0; c->roots[i]; i++) {
+		size_t n = strlen(c->roots[i]);
+
+		if (strncmp(invoked, c->roots[i], n) == 0 && invoked[n] == '/')
+			fatal("recursive invocation: the shard tool %s is ccmux "
+			      "itself; a shard must hold the real tool", invoked);
+	}
+}
+
 /* 1 if e is NAME=... for NAME in the list (first letters compared first:
  * this runs once per environment variable on every call) */
 static int dropped(const char *e, int clean)
@@ -131,11 +146,14 @@ static void log_call(const struct plan *p, int argc, char *const *argv)
 		if (*s == '\n')
 			*s = ' ';   /* quoted newlines would split the line */
 	buf_puts(&b, "\n");
-	fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	/* non-blocking: a FIFO nobody reads must not hang the build (ENXIO) */
+	fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY |
+	          O_CLOEXEC, 0666);
 	if (fd < 0) {
 		warn("CCMUX_LOG %s:", file);
 		return;
 	}
+	fcntl(fd, F_SETFL, O_APPEND);   /* a reader is there: wait for it */
 	if (write(fd, b.s, b.n) != (ssize_t)b.n)
 		warn("CCMUX_LOG %s: short write", file);
 	close(fd);

@@ -9,6 +9,11 @@
 
 /* die with "recursive invocation" when CCMUX_DEPTH shows too deep a chain */
 void depth_check(void);
+/* a nested call (CCMUX_DEPTH set by our own exec) invoked by a path inside
+ * a shard root was exec'd as a chosen shard tool, which is therefore a link
+ * back to ccmux: die with "recursive invocation" and the path.  Costs no
+ * system call; the first call never pays anything. */
+void shard_self_check(const struct ctx *c, const char *invoked);
 /* write plan's argv as one shell-quoted line, and a newline, to fd */
 void plan_print(const struct plan *p, int fd);
 /* log (CCMUX_LOG), print (CCMUX_DEBUG), then execve the plan; with

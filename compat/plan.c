@@ -97,7 +97,12 @@ static void check_abi_objects(struct planner *pl)
 		char err[128];
 		const char *f = pl->a.objects[i];
 
-		if (elf_read(f, &e, err, sizeof(err)) != ELF_OK)
+		int rc = elf_read(f, &e, err, sizeof(err));
+
+		if (rc == ELF_NOTFILE)
+			fatal("%s: %s (ccmux reads the objects of a link under a "
+			      "cxx03/cxx11 name)", pl->request, err);
+		if (rc != ELF_OK)
 			continue;   /* the linker will say what is wrong with it */
 		if (want == CXXABI_03 && e.cxx11_syms)
 			fatal("%s: %s has %zu C++11-ABI (__cxx11) symbols; linking it "

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "elfread.h"
 #include "path.h"
@@ -63,6 +64,36 @@ static char *library_path(const struct platform *p, const struct shardset *ss,
 	return b.s;
 }
 
+/* ccmux's own wine prefix, never the user's ~/.wine: PREFIX/var/wine,
+ * which install.sh makes; wine refuses a prefix its user does not own, so
+ * anyone else gets their own under the XDG cache.  A WINEPREFIX the caller
+ * sets wins. */
+static void wine_prefix(const struct ctx *c, struct strvec *env)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	struct stat st;
+
+	if (getenv("WINEPREFIX"))
+		return;
+	if (c->prefix) {
+		char *dir = xconcat(c->prefix, "/var/wine", (char *)NULL);
+
+		if (stat(dir, &st) == 0 && st.st_uid == geteuid()) {
+			sv_push(env, xconcat("WINEPREFIX=", dir, (char *)NULL));
+			return;
+		}
+	}
+	if (xdg && *xdg == '/')
+		sv_push(env, xconcat("WINEPREFIX=", xdg, "/ccmux/wine", (char *)NULL));
+	else if (home && *home == '/')
+		sv_push(env, xconcat("WINEPREFIX=", home, "/.cache/ccmux/wine",
+		                     (char *)NULL));
+	else
+		fatal("run: no wine prefix: %s/var/wine is not yours and neither "
+		      "HOME nor XDG_CACHE_HOME is set; set WINEPREFIX",
+		      c->prefix ? c->prefix : "PREFIX");
+}
+
 /* a Windows program under wine: 64-bit needs wine64, 32-bit wine32 */
 static void run_wine(const struct ctx *c, const struct target *t,
                      const struct elf_info *e, int argc, char *const *argv,
@@ -90,6 +121,7 @@ static void run_wine(const struct ctx *c, const struct target *t,
 	sv_pushn(&out->argv, argv, (size_t)argc);
 	if (!getenv("WINEDEBUG"))
 		sv_push(&out->env, "WINEDEBUG=-all");
+	wine_prefix(c, &out->env);
 }
 
 /* "C.UTF-8" as glibc names its directory: "C.utf8" */

@@ -35,9 +35,12 @@ static int macro_value(const char *text, const char *name)
 int sysroot_glibc(const char *sysroot, struct version *out)
 {
 	char *path = xconcat(sysroot, "/usr/include/features.h", (char *)NULL);
-	char *text = read_file(path, 1 << 20, NULL);
+	const char *kind;
+	char *text = read_file(path, 1 << 20, NULL, &kind);
 	int major, minor;
 
+	if (!text && kind)
+		fatal("%s is %s, not a regular file: the sysroot is broken", path, kind);
 	if (!text)
 		return -1;
 	major = macro_value(text, "__GLIBC__");

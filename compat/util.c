@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -360,24 +362,83 @@ int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
-char *read_file(const char *path, size_t max, size_t *len)
+/* what a file that is not a regular file is, for messages */
+static const char *kind_of(mode_t m)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct buf b = {0};
-	char tmp[4096];
-	ssize_t r;
+	if (S_ISDIR(m))
+		return "a directory";
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	return "not a regular file";
+}
+
+int open_input(const char *path, const char **kind)
+{
+	/* non-blocking: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+
+	*kind = NULL;
+	if (fd < 0) {
+		int err = errno;
+
+		/* a socket cannot be opened at all: say what it is */
+		if (err == ENXIO && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			*kind = kind_of(st.st_mode);
+		errno = err;
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*kind = kind_of(st.st_mode);
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
+char *read_file(const char *path, size_t max, size_t *len, const char **kind)
+{
+	const char *k;
+	int fd = open_input(path, kind ? kind : &k);
+	struct stat st;
+	size_t n = 0, size;
+	char *p;
 
 	if (fd < 0)
 		return NULL;
-	while ((r = read(fd, tmp, sizeof(tmp))) > 0 && b.n <= max)
-		buf_add(&b, tmp, (size_t)r);
-	close(fd);
-	if (r < 0 || b.n > max)
+	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size > max) {
+		if ((uint64_t)st.st_size > max)
+			errno = EFBIG;
+		close(fd);
 		return NULL;
-	buf_add(&b, "", 0);
-	if (!b.s)
-		b.s = xstrdup("");
+	}
+	size = (size_t)st.st_size;
+	p = xmalloc(size + 1);
+	while (n < size) {
+		ssize_t r = read(fd, p + n, size - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;   /* the file shrank: what is there */
+		n += (size_t)r;
+	}
+	close(fd);
+	p[n] = '\0';
 	if (len)
-		*len = b.n;
-	return b.s;
+		*len = n;
+	return p;
 }

@@ -81,8 +81,13 @@ void buf_argv(struct buf *b, const char *const *argv);
  * returns 0 or -1 with errno */
 int write_all(int fd, const char *s, size_t n);
 
-/* read a whole small file into a new NUL-terminated string; NULL on error,
- * *len gets its length */
-char *read_file(const char *path, size_t max, size_t *len);
+/* open a file named by the user for reading, never blocking: a FIFO,
+ * socket, device or directory is refused (*kind says which, "a FIFO");
+ * returns the descriptor, or -1 with errno set (and *kind NULL) */
+int open_input(const char *path, const char **kind);
+/* read a whole regular file of at most max bytes into a new NUL-terminated
+ * string; NULL on error (errno; *kind as open_input, kind may be NULL);
+ * *len (may be NULL) gets its length */
+char *read_file(const char *path, size_t max, size_t *len, const char **kind);
 
 #endif

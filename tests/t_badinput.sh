@@ -17,6 +17,10 @@ printf 'not an ELF file\n' > text.txt
 : > empty.bin
 printf '\177ELF\002\001\001' > truncated.elf
 echo "$T" > file.notdir
+# inputs that are not regular files: reading any of them must not block
+mkfifo fifo fifo.o
+mkdir adir dir.o
+python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$T/sock"
 
 # broken layouts, one root each: NAME -> a setup under $T/b/NAME
 layout() {
@@ -40,6 +44,9 @@ layout() {
 	target-is-file) rmdir "$r/x86_64-linux-gnu"; echo x > "$r/x86_64-linux-gnu" ;;
 	target-dangling) rmdir "$r/x86_64-linux-gnu"; ln -s /nonexistent "$r/x86_64-linux-gnu" ;;
 	binutils-no-tool) mkdir -p "$r/x86_64-linux-gnu/binutils-2.40/bin" ;;
+	fifo-features) mkdir -p "$r/x86_64-linux-gnu/gcc-12.2.0/bin" "$r/x86_64-linux-gnu/x86_64-linux-gnu/sys-root/usr/include"
+		cp "$T/fakecc" "$r/x86_64-linux-gnu/gcc-12.2.0/bin/x86_64-linux-gnu-g++"
+		mkfifo "$r/x86_64-linux-gnu/x86_64-linux-gnu/sys-root/usr/include/features.h" ;;
 	clang-empty) mkdir -p "$r/x86_64-linux-gnu/clang-16.0.6/bin"
 		mkdir -p "$r/x86_64-linux-gnu/gcc-12.2.0/bin"
 		cp "$T/fakecc" "$r/x86_64-linux-gnu/gcc-12.2.0/bin/x86_64-linux-gnu-gcc" ;;
@@ -58,12 +65,13 @@ while IFS='|' read -r kind what msg; do
 	[ -n "$kind" ] || continue
 	case "$kind" in \#*) continue ;; esac
 	rm -f out.o
+	# a hang is a failure (124), not a stuck suite
 	case "$kind" in
-	name) "$P/bin/ccmux" explain "$what" -c a.c -o out.o ;;
-	link) ln -sfn ccmux "$P/bin/$what"; "$P/bin/$what" -c a.c -o out.o ;;
-	env) set -- $what; env "$1" "$P/bin/ccmux" explain "$2" -c a.c -o out.o ;;
-	layout) set -- $what; CCMUX_ROOT=$(layout "$1") "$P/bin/ccmux" explain "$2" -c a.c -o out.o ;;
-	cmd) eval "set -- $what"; "$P/bin/ccmux" "$@" ;;
+	name) timeout 10 "$P/bin/ccmux" explain "$what" -c a.c -o out.o ;;
+	link) ln -sfn ccmux "$P/bin/$what"; timeout 10 "$P/bin/$what" -c a.c -o out.o ;;
+	env) set -- $what; timeout 10 env "$1" "$P/bin/ccmux" explain "$2" -c a.c -o out.o ;;
+	layout) set -- $what; CCMUX_ROOT=$(layout "$1") timeout 10 "$P/bin/ccmux" explain "$2" -c a.c -o out.o ;;
+	cmd) eval "set -- $what"; timeout 10 "$P/bin/ccmux" "$@" ;;
 	esac >/dev/null 2>err
 	rc=$?
 	n=$((n + 1))
@@ -181,6 +189,7 @@ layout|target-is-file x86_64-linux-gnu-gcc|no GCC shard installed for x86_64-lin
 layout|target-dangling x86_64-linux-gnu-gcc|no GCC shard installed for x86_64-linux-gnu
 layout|binutils-no-tool x86_64-linux-gnu-ar|2.40 (no ar)
 layout|clang-empty x86_64-linux-gnu-clang|has no bin/clang
+layout|fifo-features x86_64-linux-gnu-g++|features.h is a FIFO, not a regular file
 cmd|explain|usage: ccmux explain
 cmd|run|usage: ccmux run
 cmd|run x86_64-linux-gnu|usage: ccmux run
@@ -201,5 +210,17 @@ cmd|targets --bogus|usage: ccmux targets
 cmd|binfmt --bogus|usage: ccmux binfmt
 cmd|frobnicate|unknown command 'frobnicate'
 cmd|explain ''|no known tool
+cmd|audit fifo|fifo is a FIFO, not a regular file
+cmd|audit sock|sock is a socket, not a regular file
+cmd|audit adir|adir is a directory, not a regular file
+cmd|audit /dev/zero|/dev/zero is a device, not a regular file
+cmd|run aarch64-linux-gnu fifo|fifo is a FIFO, not a regular file
+cmd|run x86_64-linux-gnu /dev/zero|is a device
+cmd|run x86_64-linux-gnu adir|adir is a directory
+cmd|explain x86_64-linux-gnu-gcc @fifo -c a.c|@fifo is a FIFO, not a regular file
+cmd|explain x86_64-linux-gnu-gcc @/dev/zero -c a.c|@/dev/zero is a device
+cmd|explain x86_64-linux-gnu-gcc @adir -c a.c|@adir is a directory
+cmd|explain x86_64-linux-gnu-cxx11-g++ fifo.o -o out|fifo.o is a FIFO, not a regular file
+cmd|explain x86_64-linux-gnu-cxx03-g++ dir.o -o out|dir.o is a directory
 X
 [ $n -ge 100 ] && pass "at least 100 bad-input cases ($n)" || fail "at least 100 bad-input cases" "only $n"

@@ -9,7 +9,7 @@ x86_64-linux-gnu binutils-2.40 ar
 x86_64-linux-gnu sysroot
 X
 export CCMUX_ROOT=$T/root FAKE_LOG=$T/fake.log
-farm x86_64-linux-gnu-gcc x86_64-linux-gnu-ar cc gcc
+farm x86_64-linux-gnu-gcc x86_64-linux-gnu-gcc-13 x86_64-linux-gnu-ar cc gcc
 cd "$T"
 
 # ---- loops: each ends at once with exit 2 and "recursive invocation"
@@ -36,6 +36,9 @@ printf '#!/bin/sh\nexec gcc "$@"\n' > "$T/pathy/x86_64-linux-gnu/gcc-13.1.0/bin/
 chmod +x "$T/pathy/x86_64-linux-gnu/gcc-13.1.0/bin/x86_64-linux-gnu-gcc"
 ln -s "$P/bin/ccmux" "$T/farmdir/x86_64-linux-gnu/bin/gcc"
 loop_case "farm first on PATH" env CCMUX_ROOT="$T/pathy" PATH="$T/farmdir/x86_64-linux-gnu/bin:$PATH" "$P/bin/x86_64-linux-gnu-gcc" -c a.c
+# the chosen shard (a preferred version) is a link back to ccmux while other
+# shards exist: the nested call must not quietly compile with another GCC
+loop_case "a preferred shard that is ccmux itself, others installed" env CCMUX_ROOT="$T/self:$T/root" "$P/bin/x86_64-linux-gnu-gcc-13" -c a.c
 loop_case "bare cc with CCMUX_TARGET and a self shard" env CCMUX_ROOT="$T/self" CCMUX_TARGET=x86_64-linux-gnu "$P/bin/cc" -c a.c
 loop_case "CCMUX_LAUNCHER=ccmux" env PATH="$P/bin:$PATH" CCMUX_LAUNCHER=ccmux "$P/bin/x86_64-linux-gnu-gcc" -c a.c
 loop_case "CCMUX_LAUNCHER is a farm name" env CCMUX_LAUNCHER="$P/bin/x86_64-linux-gnu-gcc" "$P/bin/x86_64-linux-gnu-gcc" -c a.c
@@ -122,6 +125,18 @@ seq 1 400 | CCMUX_LOG=$T/log FAKE_LOG= xargs -P 40 -I{} "$P/bin/x86_64-linux-gnu
 check "log: 400 lines" 400 "$(wc -l < "$T/log")"
 check "log: every line whole" 400 "$(grep -cE '^x86_64-linux-gnu-gcc -c unit[0-9]+\.c -DMARK=[0-9]+ => .*/x86_64-linux-gnu-gcc .* -c unit[0-9]+\.c -DMARK=[0-9]+ .*include$' "$T/log")"
 check "log: every call once" 400 "$(grep -o 'DMARK=[0-9]*' "$T/log" | sort -u | wc -l)"
+
+# ---- CCMUX_LOG naming a FIFO: no reader must not hang the build; a reader
+# gets the line
+mkfifo "$T/logfifo"
+rm -f "$FAKE_LOG"; timeout 10 env CCMUX_LOG="$T/logfifo" "$P/bin/x86_64-linux-gnu-gcc" -c a.c 2>"$T/logfifo.err"
+check "log: a FIFO without a reader does not block the call" 0 $?
+grep -q "CCMUX_LOG $T/logfifo" "$T/logfifo.err" && pass "log: ... and says why the line was not written" || fail "log: ... and says why the line was not written" "$(cat "$T/logfifo.err")"
+(timeout 10 cat "$T/logfifo" > "$T/logfifo.out") & reader=$!
+sleep 0.2
+timeout 10 env CCMUX_LOG="$T/logfifo" "$P/bin/x86_64-linux-gnu-gcc" -c a.c
+wait $reader
+check "log: a FIFO with a reader gets the whole line" 1 "$(grep -c '^x86_64-linux-gnu-gcc -c a.c => ' "$T/logfifo.out")"
 
 # ---- no shell, no system(), no popen() in the code
 hits=$(grep -nE '\b(system|popen|execlp|execvp|execl)[[:space:]]*\(|/bin/sh' \

@@ -37,9 +37,14 @@ for t in x86_64-w64-mingw32 i686-w64-mingw32; do
 	"$P/bin/$t-dlltool" -d foo.def -l libfoo.a && pass "$t: dlltool" || fail "$t: dlltool" "failed"
 	"$P/bin/$t-clang" w.c -o c.exe 2>/dev/null && "$P/bin/ccmux" audit --target "$t" c.exe >/dev/null
 	check "$t: clang builds a PE that passes the audit" 0 $?
-	out=$("$P/bin/ccmux" run "$t" ./a.exe 2>&1 | tr -d "\r")   # CRLF
-	case "$out" in
-	*"no wine for"*) pass "$t: run refused with the reason (no wine32 here): $out" ;;
-	*) check "$t: runs under wine" "hello windows" "$out" ;;
-	esac
+	# with a new, empty HOME: ccmux's own wine prefix, never ~/.wine, and
+	# the program's output alone on stdout
+	mkdir -p "$T/home"
+	out=$(HOME=$T/home "$P/bin/ccmux" run "$t" ./a.exe 2>run.err | tr -d "\r")   # CRLF
+	if grep -q "no wine for" run.err; then
+		pass "$t: run refused with the reason (no wine32 here): $(cat run.err)"
+	else
+		check "$t: runs under wine, output on stdout" "hello windows" "$out"
+		check "$t: the user's ~/.wine is never made" "" "$(ls -A "$T/home")"
+	fi
 done
