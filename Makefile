@@ -17,28 +17,23 @@ O = build
 BIN = ccmux
 
 ALL_CFLAGS = $(CFLAGS) -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror=implicit \
-	-Itargets -Icompat -DCCMUX_VERSION='"$(VERSION)"'
+	-I. -DCCMUX_VERSION='"$(VERSION)"'
 
+# the layers, lowest first: an object includes only from its own layer and
+# the ones before it (base < targets < compat < driver < cmd < wrapper.c)
+BASE = $(O)/base/util.o $(O)/base/version.o $(O)/base/path.o $(O)/base/binread.o
+TARGETS = $(O)/targets/target.o $(O)/targets/name.o
+COMPAT = $(O)/compat/rules.o $(O)/compat/shard.o $(O)/compat/sysroot.o \
+	$(O)/compat/elfread.o $(O)/compat/pe.o $(O)/compat/audit.o
+DRIVER = $(O)/driver/settings.o $(O)/driver/ctx.o $(O)/driver/args.o \
+	$(O)/driver/choice.o $(O)/driver/plan.o $(O)/driver/driver.o \
+	$(O)/driver/exec.o $(O)/driver/run.o
+CMD = $(O)/cmd/explain.o $(O)/cmd/info.o $(O)/cmd/audit.o $(O)/cmd/farm.o \
+	$(O)/cmd/binfmt.o
 # every module but wrapper.c; unit tests link these
-LIBOBJS = \
-	$(O)/targets/target.o \
-	$(O)/targets/name.o \
-	$(O)/compat/util.o \
-	$(O)/compat/version.o \
-	$(O)/compat/shard.o \
-	$(O)/compat/rules.o \
-	$(O)/compat/args.o \
-	$(O)/compat/path.o \
-	$(O)/compat/sysroot.o \
-	$(O)/compat/plan.o \
-	$(O)/compat/exec.o \
-	$(O)/compat/run.o \
-	$(O)/compat/farm.o \
-	$(O)/compat/binfmt.o \
-	$(O)/compat/binread.o \
-	$(O)/compat/elfread.o \
-	$(O)/compat/pe.o \
-	$(O)/compat/audit.o
+LIBOBJS = $(BASE) $(TARGETS) $(COMPAT) $(DRIVER) $(CMD)
+HEADERS = $(wildcard base/*.h targets/*.h targets/*.def compat/*.h compat/*.def \
+	driver/*.h cmd/*.h)
 
 UNITS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -47,7 +42,7 @@ all: $(BIN)
 $(BIN): $(O)/wrapper.o $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(O)/wrapper.o $(LIBOBJS)
 
-$(O)/%.o: %.c targets/*.h targets/*.def compat/*.h compat/*.def
+$(O)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -205,8 +205,7 @@ binutils_from() {
 	dir=$ROOT/$tdir/binutils-$ver/bin
 	[ -d "$dir" ] && return
 	mkdir -p "$dir"
-	for t in addr2line ar as c++filt ld ld.bfd ld.gold nm objcopy objdump ranlib \
-		readelf size strings strip windres dlltool; do
+	for t in $("$PREFIX/bin/ccmux" targets --tools binutils); do
 		[ -e "$bindir/$triplet-$t" ] && ln -sf "$bindir/$triplet-$t" "$dir/$tdir-$t"
 	done
 	return 0
@@ -302,11 +301,9 @@ runtime_marker() {
 	return 0
 }
 
+# facts of the target table come from ccmux itself (targets/targets.def)
 target_libdir() {
-	case "$1" in
-	x86_64-linux-gnu|aarch64-linux-gnu|powerpc64le-linux-gnu) echo lib64 ;;
-	*) echo lib ;;
-	esac
+	"$PREFIX/bin/ccmux" targets --field libdir "$1"
 }
 
 # a glibc sysroot made of links into Debian's /usr/DEB cross libc
@@ -314,7 +311,7 @@ debian_sysroot() {
 	local tdir=$1 deb=$2 sr=$ROOT/$1/$1/sys-root libdir
 	[ -d "$sr" ] && return
 	[ -d "/usr/$deb/include" ] || return 0
-	say "sysroot: $tdir -> Debian's /usr/$deb (glibc $(glibc_of "/usr/$deb/include"))"
+	say "sysroot: $tdir -> Debian's /usr/$deb"
 	libdir=$(target_libdir "$tdir")
 	mkdir -p "$sr/usr"
 	ln -s "/usr/$deb/include" "$sr/usr/include"
@@ -326,9 +323,6 @@ debian_sysroot() {
 	ln -s "/usr/$deb" "$sr/usr/$deb"
 }
 
-glibc_of() {
-	sed -n 's/^#define[ \t]*__GLIBC_MINOR__[ \t]*\([0-9]*\).*/2.\1/p' "$1/features.h"
-}
 
 # a musl sysroot from Debian's musl-dev, and the specs file that drives a
 # glibc GCC with it (%R is the sysroot, so the install stays relocatable)
@@ -432,10 +426,7 @@ build_runtime() {
 }
 
 runtime_libc() {
-	case "$1" in
-	*-musl*) echo musl ;;
-	*) echo "glibc $(glibc_of "$2/usr/include")" ;;
-	esac
+	"$PREFIX/bin/ccmux" targets --field floor "$1"
 }
 
 clang_shard() {

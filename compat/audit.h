@@ -1,15 +1,37 @@
-/* audit.h: checking built files against their platform (see audit.c) */
+/* audit.h: proving that a built file honours its platform (see audit.c) */
 #ifndef CCMUX_AUDIT_H
 #define CCMUX_AUDIT_H
 
-#include "plan.h"
+#include "base/version.h"
+#include "compat/rules.h"
+#include "targets/name.h"
 
-/* `ccmux audit [--target TRIPLET] FILE...`; returns the exit code:
- * 0 clean, 1 a violation, 2 unreadable or malformed input */
-int audit_main(const struct ctx *c, int argc, char **argv);
-/* CCMUX_AUDIT=1: run the link p (fork, exec, wait), then audit its output
- * against p's platform; on a violation remove the output and return 1;
- * else return the link's own exit status */
-int audit_after_link(const struct plan *p, char **env);
+/* what a file is checked against; fields left empty are not checked */
+struct audit_spec {
+	const struct platform *plat;   /* NULL: report only */
+	struct version floor;          /* glibc floor; parts 0: none known */
+	const char *floor_from;        /* where the floor came from */
+	const struct gccinfo *gcc;     /* the libstdc++ the binary may need */
+	const char *gcc_version;       /* "4.8.5" */
+	int want_static;               /* executables must be static */
+};
+
+/* one run's findings */
+struct audit_result {
+	int violations;
+	int unreadable;
+	int to_stderr;                 /* lines to stderr (CCMUX_AUDIT) */
+};
+
+/* the floor to check: the sysroot's glibc when known (glibc non-NULL with
+ * parts), else the seeds' floor for the platform's target */
+void audit_floor(struct audit_spec *s, const char *sysroot,
+                 const struct version *glibc);
+/* the libstdc++ limit: what GCC gcc_version's runtime provides */
+void audit_runtime(struct audit_spec *s, const char *gcc_version);
+/* audit one file, printing its report unless quiet; returns 0 clean, 1
+ * violations (each on its own line), 2 unreadable */
+int audit_file(const char *f, const struct audit_spec *s,
+               struct audit_result *r, int quiet);
 
 #endif

@@ -11,6 +11,7 @@
  * table (dynamic entries, symbols, import descriptors), so no input makes
  * the reader loop for long.  Strings in elf_info point into the file's bytes;
  * the only allocations are the needed[] and verneed[] arrays. */
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -19,9 +20,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "binread.h"
-#include "elfread.h"
-#include "util.h"
+#include "base/binread.h"
+#include "base/util.h"
+#include "base/version.h"
+#include "compat/elfread.h"
+#include "compat/pe.h"
 
 /* elf_read refuses larger files */
 #define MAXFILE (1u << 30)
@@ -61,15 +64,8 @@ static const unsigned char sizes[][2] = {
 	[DYN] = {8, 16}, [SYM] = {16, 24},
 };
 
-enum {
-	PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3,
-	SHT_SYMTAB = 2, SHT_DYNAMIC = 6, SHT_DYNSYM = 11,
-	SHT_GNU_VERNEED = 0x6ffffffe, SHT_ARM_ATTRIBUTES = 0x70000003,
-	DT_NULL = 0, DT_NEEDED = 1, DT_STRTAB = 5, DT_STRSZ = 10,
-	DT_SONAME = 14, DT_VERNEED = 0x6ffffffe,
-	EM_ARM = 40, EF_ARM_ABI_FLOAT_HARD = 0x400,
-	TAG_FILE = 1, TAG_COMPATIBILITY = 32, TAG_ABI_VFP_ARGS = 28,
-};
+/* ARM build attributes (the ABI's addenda; <elf.h> has none of them) */
+enum { TAG_FILE = 1, TAG_COMPATIBILITY = 32, TAG_ABI_VFP_ARGS = 28 };
 
 /* a string table inside the file */
 struct strtab {
@@ -119,17 +115,17 @@ static void ident(struct rd *r, struct elf_info *info)
 	cls = r->p[4];
 	data = r->p[5];
 	if (cls != 1 && cls != 2) {
-		rd_fail(r, ELF_MALFORMED, "malformed: bad ELF class byte %u",
+		rd_fail(r, RD_MALFORMED, "malformed: bad ELF class byte %u",
 		     cls);
 		return;
 	}
 	if (data != 1 && data != 2) {
-		rd_fail(r, ELF_MALFORMED, "malformed: bad ELF data byte %u",
+		rd_fail(r, RD_MALFORMED, "malformed: bad ELF data byte %u",
 		     data);
 		return;
 	}
 	if (r->p[6] != 1) {
-		rd_fail(r, ELF_MALFORMED, "malformed: bad ELF version %u",
+		rd_fail(r, RD_MALFORMED, "malformed: bad ELF version %u",
 		     r->p[6]);
 		return;
 	}
@@ -166,17 +162,17 @@ static void tables(struct elf *e)
 	e->shentsize = fld(r, 0, E_SHENTSIZE);
 	e->shnum = section_count(e);
 	if (e->phnum && e->phentsize < structsize(r, PHDR)) {
-		rd_fail(r, ELF_MALFORMED, "malformed: e_phentsize %u is "
+		rd_fail(r, RD_MALFORMED, "malformed: e_phentsize %u is "
 		     "smaller than %u", e->phentsize, structsize(r, PHDR));
 		return;
 	}
 	if (e->shnum && e->shentsize < structsize(r, SHDR)) {
-		rd_fail(r, ELF_MALFORMED, "malformed: e_shentsize %u is "
+		rd_fail(r, RD_MALFORMED, "malformed: e_shentsize %u is "
 		     "smaller than %u", e->shentsize, structsize(r, SHDR));
 		return;
 	}
 	if (e->shnum && e->shnum > UINT64_MAX / e->shentsize) {
-		rd_fail(r, ELF_MALFORMED, "malformed: absurd section count "
+		rd_fail(r, RD_MALFORMED, "malformed: absurd section count "
 		     "%llu", (ull)e->shnum);
 		return;
 	}
@@ -196,7 +192,7 @@ static void header(struct elf *e)
 	e->info->machine = fld(r, 0, E_MACHINE);
 	e->info->flags = fld(r, 0, E_FLAGS);
 	if (fld(r, 0, E_VERSION) != 1) {
-		rd_fail(r, ELF_MALFORMED, "malformed: e_version is not 1");
+		rd_fail(r, RD_MALFORMED, "malformed: e_version is not 1");
 		return;
 	}
 	tables(e);
@@ -251,7 +247,7 @@ static int vaddr_off(struct elf *e, uint64_t addr, uint64_t *off,
 		*avail = sz - (addr - va);
 		return 1;
 	}
-	rd_fail(r, ELF_MALFORMED, "malformed: %s address 0x%llx is in no PT_LOAD "
+	rd_fail(r, RD_MALFORMED, "malformed: %s address 0x%llx is in no PT_LOAD "
 	     "segment", what, (ull)addr);
 	return 0;
 }
@@ -265,7 +261,7 @@ static int linked_strtab(struct elf *e, uint64_t sh, struct strtab *st)
 	if (r->rc)
 		return 0;
 	if (link == 0 || link >= e->shnum) {
-		rd_fail(r, ELF_MALFORMED, "malformed: sh_link %llu out of range "
+		rd_fail(r, RD_MALFORMED, "malformed: sh_link %llu out of range "
 		     "(%llu sections)", (ull)link, (ull)e->shnum);
 		return 0;
 	}
@@ -285,7 +281,7 @@ static int table(struct elf *e, uint64_t sh, int min, const char *what,
 	*off = fld(r, sh, SH_OFFSET);
 	*ent = fld(r, sh, SH_ENTSIZE);
 	if (!r->rc && *ent < structsize(r, min)) {
-		rd_fail(r, ELF_MALFORMED, "malformed: %s entsize %llu is smaller "
+		rd_fail(r, RD_MALFORMED, "malformed: %s entsize %llu is smaller "
 		     "than %u", what, (ull)*ent, structsize(r, min));
 		return 0;
 	}
@@ -324,7 +320,7 @@ static void vernaux(struct elf *e, uint64_t off, uint64_t size, uint64_t pos,
 		const char *s;
 
 		if (pos > size || size - pos < 16) {
-			rd_fail(r, ELF_MALFORMED, "malformed: vernaux at "
+			rd_fail(r, RD_MALFORMED, "malformed: vernaux at "
 			     "%llu outside its section", (ull)pos);
 			return;
 		}
@@ -337,7 +333,7 @@ static void vernaux(struct elf *e, uint64_t off, uint64_t size, uint64_t pos,
 		if (!next)
 			return;
 		if (next < 16) {
-			rd_fail(r, ELF_MALFORMED, "malformed: vna_next %llu "
+			rd_fail(r, RD_MALFORMED, "malformed: vna_next %llu "
 			     "overlaps its entry", (ull)next);
 			return;
 		}
@@ -356,7 +352,7 @@ static void verneed(struct elf *e, uint64_t off, uint64_t size,
 		uint64_t cnt, file, aux, next;
 
 		if (size - pos < 16) {
-			rd_fail(r, ELF_MALFORMED, "malformed: verneed at %llu "
+			rd_fail(r, RD_MALFORMED, "malformed: verneed at %llu "
 			     "outside its section", (ull)pos);
 			return;
 		}
@@ -369,12 +365,12 @@ static void verneed(struct elf *e, uint64_t off, uint64_t size,
 		if (!next)
 			return;
 		if (next < 16) {
-			rd_fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			rd_fail(r, RD_MALFORMED, "malformed: vn_next %llu "
 			     "overlaps its entry", (ull)next);
 			return;
 		}
 		if (next > size - pos) {
-			rd_fail(r, ELF_MALFORMED, "malformed: vn_next %llu "
+			rd_fail(r, RD_MALFORMED, "malformed: vn_next %llu "
 			     "leaves its section", (ull)next);
 			return;
 		}
@@ -519,12 +515,12 @@ static uint64_t uleb(struct rd *r, uint64_t off, uint64_t size, uint64_t *pos)
 
 	do {
 		if (*pos >= size) {
-			rd_fail(r, ELF_MALFORMED, "malformed: ULEB128 runs past its "
+			rd_fail(r, RD_MALFORMED, "malformed: ULEB128 runs past its "
 			     "attribute subsection");
 			return 0;
 		}
 		if (shift > 63) {
-			rd_fail(r, ELF_MALFORMED, "malformed: ULEB128 too long");
+			rd_fail(r, RD_MALFORMED, "malformed: ULEB128 too long");
 			return 0;
 		}
 		b = r->p[off + (*pos)++];
@@ -576,14 +572,14 @@ static void aeabi(struct elf *e, uint64_t off, uint64_t size)
 		uint64_t start = pos, tag = uleb(r, off, size, &pos), len;
 
 		if (r->rc || size - pos < 4) {
-			rd_fail(r, ELF_MALFORMED, "malformed: attribute "
+			rd_fail(r, RD_MALFORMED, "malformed: attribute "
 			     "sub-subsection header past its end");
 			return;
 		}
 		len = rd_get(r, off, pos, 4);
 		pos += 4;
 		if (len < pos - start || len > size - start) {
-			rd_fail(r, ELF_MALFORMED, "malformed: attribute "
+			rd_fail(r, RD_MALFORMED, "malformed: attribute "
 			     "sub-subsection length %llu", (ull)len);
 			return;
 		}
@@ -604,7 +600,7 @@ static void arm_attributes(struct elf *e, uint64_t sh)
 	if (!rd_span(r, off, size, ".ARM.attributes") || size == 0)
 		return;
 	if (r->p[off] != 'A') {
-		rd_fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+		rd_fail(r, RD_MALFORMED, "malformed: .ARM.attributes "
 		     "format %u", r->p[off]);
 		return;
 	}
@@ -613,7 +609,7 @@ static void arm_attributes(struct elf *e, uint64_t sh)
 		const char *vendor;
 
 		if (len < 4 || len > size - pos) {
-			rd_fail(r, ELF_MALFORMED, "malformed: .ARM.attributes "
+			rd_fail(r, RD_MALFORMED, "malformed: .ARM.attributes "
 			     "subsection length %llu", (ull)len);
 			return;
 		}
@@ -634,7 +630,7 @@ static void sections(struct elf *e)
 
 		if (type == SHT_DYNAMIC && !e->dynsec)
 			dynamic_section(e, sh);
-		else if (type == SHT_GNU_VERNEED && !e->vnsec)
+		else if (type == SHT_GNU_verneed && !e->vnsec)
 			verneed_section(e, sh);
 		else if (type == SHT_DYNSYM || type == SHT_SYMTAB)
 			symbols(e, sh);
@@ -685,14 +681,14 @@ int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
 	if (errlen)
 		err[0] = '\0';
 	if (size == 0)
-		rd_fail(&e.r, ELF_TRUNCATED, "truncated: empty file");
+		rd_fail(&e.r, RD_TRUNCATED, "truncated: empty file");
 	else if (size >= 2 && magic_prefix(data, size, "MZ", 2))
 		pe_parse(&e.r, info);
 	else if (size < 4 && (magic_prefix(data, size, "\177ELF", 4) ||
 	                      magic_prefix(data, size, "MZ", 2)))
-		rd_fail(&e.r, ELF_TRUNCATED, "truncated: file has %zu bytes", size);
+		rd_fail(&e.r, RD_TRUNCATED, "truncated: file has %zu bytes", size);
 	else if (!magic_prefix(data, size, "\177ELF", 4))
-		rd_fail(&e.r, ELF_MALFORMED, "malformed: not an ELF or PE file");
+		rd_fail(&e.r, RD_MALFORMED, "malformed: not an ELF or PE file");
 	else
 		parse_elf(&e);
 	return e.r.rc;
@@ -712,44 +708,9 @@ int elf_read(const char *path, struct elf_info *info, char *err, size_t errlen)
 			snprintf(err, errlen, "%s: larger than 1 GiB", path);
 		else
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return kind ? ELF_NOTFILE : ELF_UNREADABLE;
+		return kind ? RD_NOTFILE : RD_UNREADABLE;
 	}
 	return elf_parse(p, len, info, err, errlen);
-}
-
-/* compares the digit runs at a and b numerically, without overflow;
- * advances both past them */
-static int cmp_num(const char **a, const char **b)
-{
-	size_t na, nb;
-	int c;
-
-	while (**a == '0')
-		(*a)++;
-	while (**b == '0')
-		(*b)++;
-	na = strspn(*a, "0123456789");
-	nb = strspn(*b, "0123456789");
-	c = na != nb ? (na < nb ? -1 : 1) : memcmp(*a, *b, na);
-	*a += na;
-	*b += nb;
-	return c;
-}
-
-/* compares dotted versions part by part: 2.17 < 2.34, 3.4.9 < 3.4.19,
- * 2.17 < 2.17.1 */
-static int vercmp(const char *a, const char *b)
-{
-	for (;;) {
-		int c = cmp_num(&a, &b);
-
-		if (c)
-			return c;
-		if (*a != '.' || *b != '.')
-			return (*a == '.') - (*b == '.');
-		a++;
-		b++;
-	}
 }
 
 const char *elf_max_version(const struct elf_info *info, const char *prefix)
@@ -763,7 +724,7 @@ const char *elf_max_version(const struct elf_info *info, const char *prefix)
 		if (!s || strncmp(s, prefix, n) != 0 ||
 		    s[n] < '0' || s[n] > '9')
 			continue;
-		if (!best || vercmp(s + n, best) > 0)
+		if (!best || version_strcmp(s + n, best) > 0)
 			best = s + n;
 	}
 	return best;
@@ -773,14 +734,16 @@ static const struct machine {
 	int format, machine;
 	const char *name;
 } machines[] = {
-	{FMT_ELF, 2, "sparc"},      {FMT_ELF, 3, "i386"},
-	{FMT_ELF, 8, "mips"},       {FMT_ELF, 20, "ppc"},
-	{FMT_ELF, 21, "ppc64"},     {FMT_ELF, 22, "s390x"},
-	{FMT_ELF, 40, "arm"},       {FMT_ELF, 43, "sparc64"},
-	{FMT_ELF, 62, "x86_64"},    {FMT_ELF, 183, "aarch64"},
-	{FMT_ELF, 243, "riscv"},    {FMT_ELF, 258, "loongarch"},
-	{FMT_PE, 0x14c, "i386"},    {FMT_PE, 0x1c4, "arm"},
-	{FMT_PE, 0x8664, "x86_64"}, {FMT_PE, 0xaa64, "arm64"},
+	{FMT_ELF, EM_SPARC, "sparc"},     {FMT_ELF, EM_386, "i386"},
+	{FMT_ELF, EM_MIPS, "mips"},       {FMT_ELF, EM_PPC, "ppc"},
+	{FMT_ELF, EM_PPC64, "ppc64"},     {FMT_ELF, EM_S390, "s390x"},
+	{FMT_ELF, EM_ARM, "arm"},         {FMT_ELF, EM_SPARCV9, "sparc64"},
+	{FMT_ELF, EM_X86_64, "x86_64"},   {FMT_ELF, EM_AARCH64, "aarch64"},
+	{FMT_ELF, EM_RISCV, "riscv"},     {FMT_ELF, 258, "loongarch"},
+	{FMT_PE, IMAGE_FILE_MACHINE_I386, "i386"},
+	{FMT_PE, IMAGE_FILE_MACHINE_ARMNT, "arm"},
+	{FMT_PE, IMAGE_FILE_MACHINE_AMD64, "x86_64"},
+	{FMT_PE, IMAGE_FILE_MACHINE_ARM64, "arm64"},
 };
 
 const char *elf_machine_name(int format, int machine)

@@ -7,10 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum {
-	ELF_OK = 0, ELF_UNREADABLE = -1, ELF_MALFORMED = -2, ELF_TRUNCATED = -3,
-	ELF_NOTFILE = -4,   /* a FIFO, socket, device or directory: not read */
-};
+#include "base/binread.h"
 
 enum { FMT_ELF = 1, FMT_PE = 2 };
 
@@ -43,14 +40,14 @@ struct elf_info {
 	int pe_subsystem;        /* PE: IMAGE_SUBSYSTEM_*, 0 for ELF */
 };
 
-/* parse the bytes of a file; returns ELF_OK, ELF_MALFORMED or
- * ELF_TRUNCATED, and on error writes a one-line reason into err (errlen
+/* parse the bytes of a file; returns RD_OK, RD_MALFORMED or
+ * RD_TRUNCATED, and on error writes a one-line reason into err (errlen
  * may be 0).  The strings in info point into data; needed[] and verneed[]
  * are the only memory it allocates (with xrealloc, never freed). */
 int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
               char *err, size_t errlen);
-/* read a file and parse it; ELF_UNREADABLE when it cannot be read,
- * ELF_NOTFILE (without blocking) when it is not a regular file */
+/* read a file and parse it; RD_UNREADABLE when it cannot be read,
+ * RD_NOTFILE (without blocking) when it is not a regular file */
 int elf_read(const char *path, struct elf_info *info, char *err, size_t errlen);
 /* the highest version with this prefix ("GLIBC_", "GLIBCXX_", "CXXABI_",
  * "GFORTRAN_") among info's needed versions, as "2.17"; NULL if none */

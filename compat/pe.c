@@ -2,8 +2,9 @@
  * subsystem and imported DLLs, read through binread.c's accessors */
 #include <string.h>
 
-#include "binread.h"
-#include "util.h"
+#include "base/binread.h"
+#include "base/util.h"
+#include "compat/pe.h"
 
 /* the file offset of an RVA through the section table; *avail gets the
  * section's raw bytes from there on */
@@ -25,7 +26,7 @@ static int rva_off(struct rd *r, uint64_t sec, unsigned nsec, uint64_t rva,
 		*avail = raw - (rva - va);
 		return 1;
 	}
-	rd_fail(r, ELF_MALFORMED, "malformed: RVA 0x%llx is in no PE section",
+	rd_fail(r, RD_MALFORMED, "malformed: RVA 0x%llx is in no PE section",
 	     (ull)rva);
 	return 0;
 }
@@ -43,7 +44,7 @@ static void pe_imports(struct rd *r, struct strvec *sv, uint64_t sec,
 		const char *dll;
 
 		if (avail / 20 <= i) {
-			rd_fail(r, ELF_MALFORMED, "malformed: import "
+			rd_fail(r, RD_MALFORMED, "malformed: import "
 			     "directory runs past its section");
 			return;
 		}
@@ -63,16 +64,16 @@ static void pe_optional(struct rd *r, struct elf_info *info, struct strvec *sv,
                         uint64_t opt, uint64_t optsize, unsigned nsec)
 {
 	unsigned magic = optsize < 2 ? 0 : rd_get(r, opt, 0, 2);
-	uint64_t dd = magic == 0x20b ? 112 : 96, sec = opt + optsize, rva;
+	uint64_t dd = magic == IMAGE_NT_OPTIONAL_HDR64_MAGIC ? 112 : 96, sec = opt + optsize, rva;
 
-	if (magic != 0x10b && magic != 0x20b) {
-		rd_fail(r, ELF_MALFORMED, "malformed: PE optional header magic "
+	if (magic != IMAGE_NT_OPTIONAL_HDR32_MAGIC && magic != IMAGE_NT_OPTIONAL_HDR64_MAGIC) {
+		rd_fail(r, RD_MALFORMED, "malformed: PE optional header magic "
 		     "0x%x", magic);
 		return;
 	}
-	info->elfclass = magic == 0x20b ? 64 : 32;
+	info->elfclass = magic == IMAGE_NT_OPTIONAL_HDR64_MAGIC ? 64 : 32;
 	if (optsize < dd) {
-		rd_fail(r, ELF_MALFORMED, "malformed: PE optional header of %llu "
+		rd_fail(r, RD_MALFORMED, "malformed: PE optional header of %llu "
 		     "bytes", (ull)optsize);
 		return;
 	}
@@ -101,7 +102,7 @@ void pe_parse(struct rd *r, struct elf_info *info)
 	if (!rd_span(r, pe, 24, "PE header"))
 		return;
 	if (memcmp(r->p + pe, "PE\0\0", 4) != 0) {
-		rd_fail(r, ELF_MALFORMED, "malformed: no PE signature at %llu",
+		rd_fail(r, RD_MALFORMED, "malformed: no PE signature at %llu",
 		     (ull)pe);
 		return;
 	}

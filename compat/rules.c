@@ -1,15 +1,14 @@
 /* rules.c: the GCC compatibility table and shard choice */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "rules.h"
-#include "util.h"
+#include "base/util.h"
+#include "compat/rules.h"
 
 const struct gccinfo gcc_table[] = {
 #define GCC(major, gf, so, glibcxx, cxxabi, cxx11, binutils) \
 	{major, gf, so, glibcxx, cxxabi, cxx11, binutils},
-#include "gcc.def"
+#include "compat/gcc.def"
 #undef GCC
 };
 
@@ -28,16 +27,27 @@ const struct gccinfo *gcc_info(int major)
 
 void gcc_range(const struct platform *p, int *lo, int *hi)
 {
-	*lo = 4;
+	int first = 0, last = 0;
+	unsigned i;
+
+	*lo = gcc_table[0].major;
 	*hi = 0;
-	if (p->libgfortran == 3)
-		*hi = 6;
-	else if (p->libgfortran == 4)
-		*lo = *hi = 7;
-	else if (p->libgfortran == 5)
-		*lo = 8;
-	if (p->cxxabi == CXXABI_11 && *lo < 5)
-		*lo = 5;
+	for (i = 0; p->libgfortran && i < gcc_table_len; i++)
+		if (gcc_table[i].libgfortran == p->libgfortran) {
+			first = first ? first : gcc_table[i].major;
+			last = gcc_table[i].major;
+		}
+	if (first) {
+		*lo = first;
+		/* the newest libgfortran has no upper limit */
+		*hi = last == gcc_table[gcc_table_len - 1].major ? 0 : last;
+	}
+	for (i = 0; p->cxxabi == CXXABI_11 && i < gcc_table_len; i++)
+		if (gcc_table[i].cxx11_default) {
+			if (*lo < gcc_table[i].major)
+				*lo = gcc_table[i].major;
+			break;
+		}
 }
 
 static int in_range(const struct shard *s, int lo, int hi)
@@ -45,14 +55,15 @@ static int in_range(const struct shard *s, int lo, int hi)
 	return s->ver.v[0] >= lo && (hi == 0 || s->ver.v[0] <= hi);
 }
 
-/* "GCC 4.8–6", "GCC 7", "GCC >= 8", "any GCC" */
+/* "GCC 4.8-6", "GCC 7", "GCC >= 8", "any GCC"; the table's first row is
+ * the seeds' 4.8 */
 static char *range_text(int lo, int hi)
 {
-	const char *los = lo <= 4 ? "4.8" : NULL;
-	char *l = los ? xstrdup(los) : xprintf("%d", lo);
+	int first = lo <= gcc_table[0].major;
+	char *l = first ? xstrdup("4.8") : xprintf("%d", lo);
 
 	if (hi == 0)
-		return lo <= 4 ? xstrdup("any GCC") : xprintf("GCC >= %s", l);
+		return first ? xstrdup("any GCC") : xprintf("GCC >= %s", l);
 	if (lo == hi)
 		return xprintf("GCC %s", l);
 	return xprintf("GCC %s-%d", l, hi);
@@ -74,20 +85,8 @@ struct notearg {
 	const char *tdir;
 };
 
-int shard_runtime_glibc(const struct shard *s, struct version *out)
-{
-	char buf[32];
-	ssize_t n = readlink(xconcat(s->dir, "/runtime-glibc", (char *)NULL), buf,
-	                     sizeof(buf) - 1);
-
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	return version_parse(buf, out) == 0;
-}
-
 /* NULL if the shard's runtime runs at the floor, else why not */
-static const char *floor_note(const struct shard *s, const struct gccwant *w)
+static const char *floor_note(struct shard *s, const struct gccwant *w)
 {
 	struct version rt;
 	char a[32], b[32];
@@ -99,46 +98,35 @@ static const char *floor_note(const struct shard *s, const struct gccwant *w)
 	return xprintf("its runtime needs glibc %s, the floor is %s", a, b);
 }
 
-static const char *gcc_note(const struct shard *s, void *arg)
+static const char *gcc_note(struct shard *s, void *arg)
 {
 	const struct notearg *a = arg;
 
-	if (a->w->tool && !file_exists(shard_tool(s, a->tdir, a->w->tool)))
+	if (a->w->tool && !shard_has(s, a->tdir, a->w->tool))
 		return xprintf("no %s", a->w->tool);
 	return floor_note(s, a->w);
 }
 
-/* distance of v from the preference: major, then minor, then patch */
+/* 1 if a is closer to the preference than b: major, then minor, then
+ * patch; a tie goes to the older */
 static int closer(const struct version *a, const struct version *b,
                   const struct version *pref)
 {
 	int i;
 
-	for (i = 0; i < 3; i++) {
-		int da, db;
+	for (i = 0; i < 3 && i < pref->parts; i++) {
+		int da = abs(a->v[i] - pref->v[i]), db = abs(b->v[i] - pref->v[i]);
 
-		if (i >= pref->parts)
-			break;
-		da = abs(a->v[i] - pref->v[i]);
-		db = abs(b->v[i] - pref->v[i]);
 		if (da != db)
 			return da < db;
 		if (a->v[i] != b->v[i])
 			break;
 	}
-	return version_cmp(a, b) < 0;   /* tie: the older */
-}
-
-static void parse_pref(const char *pref, struct version *v)
-{
-	if (version_parse(pref, v) != 0)
-		fatal("CCMUX_GCC_VERSION='%s' is not a version; use MAJOR[.MINOR"
-		      "[.PATCH]], e.g. 12 or 11.3.0", pref);
+	return version_cmp(a, b) < 0;
 }
 
 /* the one-line refusal: the rule, the request, what is installed */
-static char *refusal(const struct shardset *ss, const struct gccwant *w,
-                     int floored)
+static char *refusal(struct shardset *ss, const struct gccwant *w, int floored)
 {
 	struct notearg a = {w, ss->tdir};
 	char *rule = rule_text(w->plat);
@@ -164,23 +152,19 @@ static char *refusal(const struct shardset *ss, const struct gccwant *w,
 	               w->request, tool, ss->tdir, inst);
 }
 
-const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *w,
-                               char **why)
+struct shard *gcc_choose(struct shardset *ss, const struct gccwant *w, char **why)
 {
-	const struct shard *best = NULL;
-	struct version pref;
+	struct shard *best = NULL;
 	int lo, hi, floored = 0;
 	unsigned i;
 
-	if (w->pref)
-		parse_pref(w->pref, &pref);
 	gcc_range(w->plat, &lo, &hi);
 	for (i = 0; i < ss->ngcc; i++) {
-		const struct shard *s = &ss->gcc[i];
+		struct shard *s = &ss->gcc[i];
 
 		if (!in_range(s, lo, hi))
 			continue;
-		if (w->tool && !file_exists(shard_tool(s, ss->tdir, w->tool)))
+		if (w->tool && !shard_has(s, ss->tdir, w->tool))
 			continue;
 		if (floor_note(s, w)) {
 			floored = 1;
@@ -190,7 +174,7 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 			best = s;   /* oldest first: the first legal one */
 			break;
 		}
-		if (!best || closer(&s->ver, &best->ver, &pref))
+		if (!best || closer(&s->ver, &best->ver, w->pref))
 			best = s;
 	}
 	if (!best)
@@ -198,20 +182,18 @@ const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *
 	return best;
 }
 
-static const char *binutils_note(const struct shard *s, void *arg)
+static const char *binutils_note(struct shard *s, void *arg)
 {
 	const struct notearg *a = arg;
 
-	if (!file_exists(shard_tool(s, a->tdir, a->w->tool)))
-		return xprintf("no %s", a->w->tool);
-	return NULL;
+	return shard_has(s, a->tdir, a->w->tool) ? NULL : xprintf("no %s", a->w->tool);
 }
 
-const struct shard *binutils_choose(const struct shardset *ss,
-                                    const struct gccwant *w, char **why)
+struct shard *binutils_choose(struct shardset *ss, const struct gccwant *w,
+                              char **why)
 {
 	struct gccwant gw = *w;
-	const struct shard *gcc, *best = NULL;
+	struct shard *gcc, *best = NULL;
 	struct version want = {{0, 0, 0}, 0};
 	char *ignore;
 	unsigned i;
@@ -222,15 +204,13 @@ const struct shard *binutils_choose(const struct shardset *ss,
 		version_parse(gcc_info(gcc->ver.v[0])->binutils, &want);
 	/* the oldest at least as new as the GCC's pair, else the newest */
 	for (i = 0; i < ss->nbinutils; i++) {
-		const struct shard *s = &ss->binutils[i];
+		struct shard *s = &ss->binutils[i];
 
-		if (!file_exists(shard_tool(s, ss->tdir, w->tool)))
+		if (!shard_has(s, ss->tdir, w->tool))
 			continue;
-		if (version_cmp(&s->ver, &want) >= 0) {
-			best = s;
-			break;
-		}
 		best = s;
+		if (version_cmp(&s->ver, &want) >= 0)
+			break;
 	}
 	if (!best) {
 		struct notearg a = {w, ss->tdir};
@@ -243,18 +223,17 @@ const struct shard *binutils_choose(const struct shardset *ss,
 	return best;
 }
 
-const struct shard *clang_choose(const struct shardset *ss, const char *pref)
+struct shard *clang_choose(struct shardset *ss, const struct version *pref)
 {
-	const struct shard *best = NULL;
-	struct version p;
+	struct shard *best = NULL;
 	unsigned i;
 
 	if (!ss->nclang)
 		return NULL;
-	if (!pref || version_parse(pref, &p) != 0)
+	if (!pref)
 		return &ss->clang[ss->nclang - 1];
 	for (i = 0; i < ss->nclang; i++)
-		if (!best || closer(&ss->clang[i].ver, &best->ver, &p))
+		if (!best || closer(&ss->clang[i].ver, &best->ver, pref))
 			best = &ss->clang[i];
 	return best;
 }

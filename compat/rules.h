@@ -1,27 +1,30 @@
-/* rules.h: the GCC compatibility table (gcc.def) and the choice of a GCC
- * shard under the libgfortran, C++ string ABI and preference rules */
+/* rules.h: the GCC compatibility table (gcc.def) and the choice of a GCC,
+ * binutils or clang shard from an inventory under the libgfortran, C++
+ * string ABI, runtime-floor and preference rules */
 #ifndef CCMUX_RULES_H
 #define CCMUX_RULES_H
 
-#include "name.h"
-#include "shard.h"
+#include "base/version.h"
+#include "compat/shard.h"
+#include "targets/name.h"
 
 struct gccinfo {
 	int major;
-	int libgfortran;
-	const char *libstdcxx, *glibcxx, *cxxabi;
-	int cxx11_default;
-	const char *binutils;
+	int libgfortran;        /* SONAME number of its libgfortran */
+	const char *libstdcxx;  /* libstdc++.so.6.0.N of its first release */
+	const char *glibcxx, *cxxabi; /* highest GLIBCXX_ / CXXABI_ it has */
+	int cxx11_default;      /* the C++11 std::string ABI exists (GCC >= 5) */
+	const char *binutils;   /* the binutils BinaryBuilder pairs with it */
 };
 
-/* the table row for a GCC major; the nearest older row for an unknown
- * major (the newest row for a newer one); NULL below GCC 4 */
-const struct gccinfo *gcc_info(int major);
-/* the whole table and its length */
+/* the whole table, oldest first, and its length */
 extern const struct gccinfo gcc_table[];
 extern const unsigned gcc_table_len;
-
-/* the GCC majors a platform's tags allow: lo <= major <= hi (hi 0: no limit) */
+/* the table row for a GCC major; the nearest older row for an unknown
+ * major (the newest row for a newer one); NULL below the first row */
+const struct gccinfo *gcc_info(int major);
+/* the GCC majors a platform's tags allow, from the table: lo <= major <= hi
+ * (hi 0: no upper limit) */
 void gcc_range(const struct platform *p, int *lo, int *hi);
 
 /* what a GCC choice needs */
@@ -29,26 +32,22 @@ struct gccwant {
 	const struct platform *plat;
 	const char *tool;      /* file that must be in the shard's bin/ after
 	                          TDIR- (gcc, g++, gfortran), or NULL */
-	const char *pref;      /* preferred version (name suffix or
-	                          CCMUX_GCC_VERSION), or NULL */
+	const struct version *pref; /* preferred version, or NULL: the oldest */
 	const char *request;   /* the name as the user gave it, for messages */
 	const struct version *floor; /* glibc floor the GCC runtime (libstdc++,
 	                          libgfortran) must run at, or NULL */
 };
 
-/* the glibc a GCC shard's runtime libraries need, from the link
- * SHARD/runtime-glibc -> "2.34" that install.sh writes; 0 if it has none */
-int shard_runtime_glibc(const struct shard *s, struct version *out);
-
-/* choose the GCC shard; returns it, or NULL with *why set to a one-line
- * message naming the rule, the request and what is installed */
-const struct shard *gcc_choose(const struct shardset *ss, const struct gccwant *w,
-                               char **why);
+/* choose the GCC shard: the oldest legal one, or the legal one closest to
+ * pref (major, then minor, then patch; ties to the older); NULL with *why
+ * set to one line naming the rule, the request and what is installed */
+struct shard *gcc_choose(struct shardset *ss, const struct gccwant *w,
+                         char **why);
 /* choose the binutils shard that has TDIR-tool, paired with the GCC that
  * would be chosen for the platform; NULL with *why on failure */
-const struct shard *binutils_choose(const struct shardset *ss,
-                                    const struct gccwant *w, char **why);
-/* choose the clang shard closest to pref (newest if NULL) */
-const struct shard *clang_choose(const struct shardset *ss, const char *pref);
+struct shard *binutils_choose(struct shardset *ss, const struct gccwant *w,
+                              char **why);
+/* choose the clang shard closest to pref (the newest if NULL); NULL if none */
+struct shard *clang_choose(struct shardset *ss, const struct version *pref);
 
 #endif

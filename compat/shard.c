@@ -1,6 +1,7 @@
 /* shard.c: scanning the roots for shards */
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,13 +9,13 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "shard.h"
-#include "util.h"
+#include "base/util.h"
+#include "compat/shard.h"
+#include "compat/sysroot.h"
 
-const char **shard_roots(const char *prefix)
+const char **shard_roots(const char *env, const char *prefix)
 {
 	struct strvec sv = {0};
-	const char *env = ccmux_env("CCMUX_ROOT");
 	struct stat st;
 
 	if (env && *env) {
@@ -70,6 +71,8 @@ static void add_shard(struct shard **list, unsigned *n, const char *dir,
 	for (i = 0; i < *n; i++)
 		if (version_cmp(&(*list)[i].ver, &s.ver) == 0)
 			return;
+	memset((char *)&s + offsetof(struct shard, tools_known), 0,
+	       sizeof(s) - offsetof(struct shard, tools_known));
 	s.dir = xconcat(dir, "/", name, (char *)NULL);
 	s.verstr = xstrdup(verstr);
 	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
@@ -133,6 +136,7 @@ void shard_scan(const char **roots, const char *tdir, int want_clang,
 
 	memset(ss, 0, sizeof(*ss));
 	ss->tdir = tdir;
+	ss->roots = roots;
 	for (i = 0; roots[i]; i++) {
 		scan_dir(roots[i], tdir, ss, 1, same && want_clang);
 		if (!same && want_clang)
@@ -145,6 +149,8 @@ void shard_scan(const char **roots, const char *tdir, int want_clang,
 
 char *shard_tool(const struct shard *s, const char *tdir, const char *name)
 {
+	if (startswith(basename_of(s->dir), "clang-"))
+		return xconcat(s->dir, "/bin/", name, (char *)NULL);
 	return xconcat(s->dir, "/bin/", tdir, "-", name, (char *)NULL);
 }
 
@@ -155,8 +161,67 @@ int file_exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-char *shard_list(const struct shard *s, unsigned n,
-                 const char *(*note)(const struct shard *, void *), void *arg)
+int shard_has(struct shard *s, const char *tdir, const char *name)
+{
+	const struct tool *tl = tool_by_name(name);
+	unsigned bit;
+
+	if (!tl)
+		return file_exists(shard_tool(s, tdir, name));
+	bit = 1u << (tl - tools);
+	if (!(s->tools_known & bit)) {
+		s->tools_known |= bit;
+		if (file_exists(shard_tool(s, tdir, name)))
+			s->tools_have |= bit;
+	}
+	return (s->tools_have & bit) != 0;
+}
+
+int shard_runtime_glibc(struct shard *s, struct version *out)
+{
+	if (!s->runtime_known) {
+		char buf[32];
+		ssize_t n = readlink(xconcat(s->dir, "/runtime-glibc", (char *)NULL),
+		                     buf, sizeof(buf) - 1);
+
+		s->runtime_known = 1;
+		s->runtime_glibc.parts = 0;
+		if (n > 0) {
+			buf[n] = '\0';
+			if (version_parse(buf, &s->runtime_glibc) != 0)
+				s->runtime_glibc.parts = 0;
+		}
+	}
+	*out = s->runtime_glibc;
+	return out->parts != 0;
+}
+
+int shardset_multiarch(struct shardset *ss, const struct target *t)
+{
+	if (!ss->multiarch_known) {
+		struct stat st;
+
+		ss->multiarch_known = 1;
+		ss->multiarch = ss->sysroot && *t->multiarch &&
+		                stat(xconcat(ss->sysroot, "/usr/include/", t->multiarch,
+		                             (char *)NULL), &st) == 0;
+	}
+	return ss->multiarch;
+}
+
+int shardset_glibc(struct shardset *ss, struct version *out)
+{
+	if (!ss->glibc_known) {
+		ss->glibc_known = 1;
+		if (!ss->sysroot || sysroot_glibc(ss->sysroot, &ss->glibc) != 0)
+			ss->glibc.parts = 0;
+	}
+	*out = ss->glibc;
+	return out->parts != 0;
+}
+
+char *shard_list(struct shard *s, unsigned n,
+                 const char *(*note)(struct shard *, void *), void *arg)
 {
 	struct buf b = {0};
 	unsigned i;

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sysroot.h"
-#include "util.h"
+#include "compat/sysroot.h"
+#include "base/util.h"
 
 /* the number after "#define NAME" in text, or -1 */
 static int macro_value(const char *text, const char *name)

@@ -2,7 +2,7 @@
 #ifndef CCMUX_SYSROOT_H
 #define CCMUX_SYSROOT_H
 
-#include "version.h"
+#include "base/version.h"
 
 /* the glibc version of a sysroot, from usr/include/features.h; returns 0,
  * or -1 when it has no glibc headers */

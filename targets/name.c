@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "name.h"
-#include "util.h"
-#include "version.h"
+#include "targets/name.h"
+#include "base/util.h"
+#include "base/version.h"
 
 static const struct {
 	const char *alias, *arch;

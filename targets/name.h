@@ -2,7 +2,7 @@
 #ifndef CCMUX_NAME_H
 #define CCMUX_NAME_H
 
-#include "target.h"
+#include "targets/target.h"
 
 enum cxxabi { CXXABI_ANY, CXXABI_03, CXXABI_11 };
 

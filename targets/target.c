@@ -1,22 +1,23 @@
 /* target.c: the tables of targets and tools */
+#include <elf.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "target.h"
+#include "targets/target.h"
 
 const struct target targets[] = {
 #define TARGET(name, arch, os, libc, abi, mach, cls, be, ldso, floor, clang, \
                qemu, libdir, cmake, mfam, mcpu, multiarch) \
 	{name, arch, os, libc, abi, mach, cls, be, ldso, floor, clang, qemu, \
 	 libdir, cmake, mfam, mcpu, multiarch},
-#include "targets.def"
+#include "targets/targets.def"
 #undef TARGET
 	{0},
 };
 
 const struct tool tools[] = {
 #define TOOL(name, family, lang, shard) {name, family, lang, shard},
-#include "tools.def"
+#include "targets/tools.def"
 #undef TOOL
 };
 

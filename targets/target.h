@@ -7,13 +7,21 @@ enum libc { LIBC_GLIBC, LIBC_MUSL, LIBC_NONE };
 enum family { FAM_GCC, FAM_CLANG, FAM_BINUTILS, FAM_LLD, FAM_PKGCONFIG };
 enum lang { LANG_NONE, LANG_C, LANG_CXX, LANG_FORTRAN };
 
+/* PE Machine values (the table's machine column for Windows targets) */
+enum {
+	IMAGE_FILE_MACHINE_I386 = 0x14c,
+	IMAGE_FILE_MACHINE_ARMNT = 0x1c4,
+	IMAGE_FILE_MACHINE_AMD64 = 0x8664,
+	IMAGE_FILE_MACHINE_ARM64 = 0xaa64,
+};
+
 struct target {
 	const char *name;            /* canonical triplet, e.g. aarch64-linux-gnu */
 	const char *arch;            /* x86_64, i686, aarch64, armv7l, ... */
 	enum os os;
 	enum libc libc;
 	const char *abi;             /* "eabihf" or "" */
-	int elf_machine;             /* e_machine, 0 when not ELF */
+	int machine;                 /* ELF e_machine, PE Machine; 0 for Mach-O */
 	int elf_class;               /* 32 or 64 */
 	int big_endian;
 	const char *dynamic_linker;  /* PT_INTERP, "" when none */

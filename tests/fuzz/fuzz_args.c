@@ -2,15 +2,15 @@
  * split at NUL bytes into an argv (arguments starting with '@' are turned
  * into '-' so no file is read); the whole input is also split as a response
  * file.  Nothing may crash, and the classification must be sane.
- * fuzz-sources: compat/args.c compat/util.c
+ * fuzz-sources: driver/args.c base/util.c
  * fuzz-options: -detect_leaks=0
  * (no leak checks: ccmux never frees, see README) */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "util.h"
+#include "driver/args.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

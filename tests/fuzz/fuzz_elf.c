@@ -1,12 +1,12 @@
 /* fuzz_elf.c: libFuzzer harness for the ELF/PE reader.  Any input must
  * parse to OK, MALFORMED or TRUNCATED without a sanitizer report.
- * fuzz-sources: compat/elfread.c compat/binread.c compat/pe.c compat/util.c */
+ * fuzz-sources: compat/elfread.c base/binread.c compat/pe.c base/util.c base/version.c */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "elfread.h"
-#include "util.h"
+#include "compat/elfread.h"
+#include "base/util.h"
 
 /* touch every string the reader returned, so that the sanitizers check
  * they lie inside the input and are terminated */
@@ -32,9 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 	int rc = elf_parse(data, size, &e, err, sizeof(err));
 
-	if (rc != ELF_OK && rc != ELF_MALFORMED && rc != ELF_TRUNCATED)
+	if (rc != RD_OK && rc != RD_MALFORMED && rc != RD_TRUNCATED)
 		abort();
-	if (rc != ELF_OK && (err[0] == '\0' || !memchr(err, 0, sizeof(err))))
+	if (rc != RD_OK && (err[0] == '\0' || !memchr(err, 0, sizeof(err))))
 		abort();
 	if (touch(&e) > size * (e.nverneed + e.nneeded + 2))
 		abort();

@@ -1,15 +1,15 @@
 /* fuzz_name.c: libFuzzer harness for the name grammar.  Any bytes, as a
  * tool name and as a triplet, must parse or be refused with a message;
  * whatever parses must print and parse back to the same platform.
- * fuzz-sources: targets/name.c targets/target.c compat/util.c compat/version.c
+ * fuzz-sources: targets/name.c targets/target.c base/util.c base/version.c
  * fuzz-options: -detect_leaks=0
  * (no leak checks: ccmux never frees, see README) */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "name.h"
-#include "util.h"
+#include "targets/name.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,7 +2,7 @@
 # run.sh: build each tests/fuzz/fuzz_NAME.c with clang and libFuzzer and run
 # it for FUZZ_SECONDS (default 60) on a copy of tests/fuzz/corpus/NAME/.
 # A harness names the sources it needs in a comment line:
-#     fuzz-sources: compat/elfread.c compat/util.c
+#     fuzz-sources: compat/elfread.c base/util.c
 # and may add libFuzzer flags in another:
 #     fuzz-options: -detect_leaks=0
 # Prints "PASS fuzz-NAME: N execs, 0 crashes" or "FAIL fuzz-NAME: ..." per
@@ -47,7 +47,7 @@ run() {
 	# shellcheck disable=SC2086
 	if ! "$cc" -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -std=c99 -D_GNU_SOURCE \
-		-Wall -Wextra -Itargets -Icompat -o "$bin" "$src" $srcs \
+		-Wall -Wextra -I. -o "$bin" "$src" $srcs \
 		2>"$log"; then
 		echo "FAIL fuzz-$name: build failed: $(grep -m1 error "$log")"
 		failed=1

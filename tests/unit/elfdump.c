@@ -3,7 +3,7 @@
  * parse. */
 #include <stdio.h>
 
-#include "elfread.h"
+#include "compat/elfread.h"
 
 static const char *orempty(const char *s)
 {
@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 	int i, rc = 0;
 
 	for (i = 1; i < argc; i++) {
-		if (elf_read(argv[i], &e, err, sizeof(err)) != ELF_OK) {
+		if (elf_read(argv[i], &e, err, sizeof(err)) != RD_OK) {
 			printf("error=%s\n", err);
 			rc = 1;
 			continue;

@@ -1,8 +1,8 @@
 /* test_names: the name grammar, one line a case.  Every triplet the seeds
  * name is here, with aliases, tags, tools, version suffixes and bad names. */
-#include "name.h"
+#include "targets/name.h"
 #include "unit.h"
-#include "util.h"
+#include "base/util.h"
 
 static const struct {
 	const char *name;     /* argv[0] */
@@ -138,5 +138,5 @@ int main(void)
 			      n.version);
 		}
 	}
-	return 0;
+	return unit_failed;
 }

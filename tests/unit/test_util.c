@@ -3,10 +3,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "args.h"
+#include "driver/args.h"
 #include "unit.h"
-#include "util.h"
-#include "version.h"
+#include "base/util.h"
+#include "base/version.h"
 
 static void arena(void)
 {
@@ -169,6 +169,7 @@ static void optsorted(void)
 	char *first[] = {"--help"}, *last[] = {"-z", "defs", "a.o"};
 	struct args a;
 
+	CHECK("option table: sorted (bsearch)", args_table_sorted(), "not sorted");
 	args_classify(1, first, &a);
 	CHECK("option table: first entry found", a.mode == MODE_QUERY, "mode %d", a.mode);
 	args_classify(3, last, &a);
@@ -184,5 +185,5 @@ int main(void)
 	rsp();
 	classify();
 	optsorted();
-	return 0;
+	return unit_failed;
 }

@@ -2,7 +2,7 @@
 #ifndef CCMUX_ARGS_H
 #define CCMUX_ARGS_H
 
-#include "target.h"
+#include "targets/target.h"
 
 enum mode {
 	MODE_LINK,        /* inputs and no -c/-S/-E: the driver links */
@@ -35,6 +35,8 @@ struct args {
  * @file arguments are read (nested up to a limit) but never expanded in
  * what is passed on; missing @files are left for the compiler */
 void args_classify(int argc, char *const *argv, struct args *a);
+/* 1 if the option table is sorted, as its bsearch needs (unit tests) */
+int args_table_sorted(void);
 /* the L_* language of an input file name by its suffix */
 unsigned lang_of_file(const char *name);
 /* the L_* language of a -x value ("c++", "f95", ...) */

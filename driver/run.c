@@ -4,16 +4,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "elfread.h"
-#include "path.h"
-#include "rules.h"
-#include "run.h"
-#include "sysroot.h"
+#include "base/path.h"
+#include "base/util.h"
+#include "compat/elfread.h"
+#include "compat/rules.h"
+#include "compat/sysroot.h"
+#include "driver/run.h"
 
 /* the oldest GCC shard whose runtime satisfies what the binary needs from
  * libstdc++ and libgfortran and runs at the sysroot's glibc, so that its
  * libraries are the ones found */
-static const struct shard *runtime_shard(const struct shardset *ss,
+static const struct shard *runtime_shard(struct shardset *ss,
                                          const struct elf_info *e)
 {
 	struct version floor, rt;
@@ -46,7 +47,7 @@ static const struct shard *runtime_shard(const struct shardset *ss,
 
 /* the caller's LD_LIBRARY_PATH first (libtool's wrappers and test
  * scripts point it at the build tree), then the sysroot and GCC runtime */
-static char *library_path(const struct platform *p, const struct shardset *ss,
+static char *library_path(const struct platform *p, struct shardset *ss,
                           const struct elf_info *e)
 {
 	const char *sr = ss->sysroot, *ld = p->target->libdir;
@@ -99,13 +100,12 @@ static void run_wine(const struct ctx *c, const struct target *t,
                      const struct elf_info *e, int argc, char *const *argv,
                      struct plan *out)
 {
-	int want = strcmp(t->arch, "x86_64") == 0 ? 0x8664 : 0x14c;
 	const char *wine;
 
-	if (e->format != FMT_PE || e->machine != want)
+	if (e->format != FMT_PE || e->machine != t->machine)
 		fatal("run %s: a %s %d-bit file, not a %s program", argv[0],
 		      elf_machine_name(e->format, e->machine), e->elfclass, t->name);
-	if (want == 0x8664) {
+	if (t->machine == IMAGE_FILE_MACHINE_AMD64) {
 		wine = path_search("wine64", c->self);
 		if (!wine && file_exists("/usr/lib/wine/wine64"))
 			wine = "/usr/lib/wine/wine64";
@@ -116,7 +116,8 @@ static void run_wine(const struct ctx *c, const struct target *t,
 	}
 	if (!wine)
 		fatal("run: no wine for %s programs (apt-get install %s)", t->name,
-		      want == 0x8664 ? "wine64" : "wine32 after dpkg --add-architecture i386");
+		      t->machine == IMAGE_FILE_MACHINE_AMD64 ? "wine64" :
+		      "wine32 after dpkg --add-architecture i386");
 	sv_push(&out->argv, wine);
 	sv_pushn(&out->argv, argv, (size_t)argc);
 	if (!getenv("WINEDEBUG"))
@@ -184,7 +185,7 @@ static void locale_guard(const struct shardset *ss, struct strvec *env)
 /* qemu-user with the sysroot as its library root; for glibc the library
  * path and the guest environment go in as -E */
 static void run_qemu(const struct ctx *c, const struct platform *p,
-                     const struct shardset *ss, const struct elf_info *e,
+                     struct shardset *ss, const struct elf_info *e,
                      struct plan *out)
 {
 	const struct target *t = p->target;
@@ -227,7 +228,7 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	out->request = "run";
 	if (argc < 1)
 		fatal("usage: ccmux run TRIPLET PROG [ARGS...]");
-	if (elf_read(argv[0], &e, err, sizeof(err)) != ELF_OK)
+	if (elf_read(argv[0], &e, err, sizeof(err)) != RD_OK)
 		fatal("run %s: %s", argv[0], err);
 	if (t->os == OS_WINDOWS) {
 		run_wine(c, t, &e, argc, argv, out);
@@ -235,7 +236,7 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	}
 	if (t->os != OS_LINUX)
 		fatal("run: %s programs cannot run on this machine", t->name);
-	if (e.format != FMT_ELF || e.machine != t->elf_machine ||
+	if (e.format != FMT_ELF || e.machine != t->machine ||
 	    e.elfclass != t->elf_class)
 		fatal("run %s: a %s %d-bit file, not a %s binary", argv[0],
 		      elf_machine_name(e.format, e.machine), e.elfclass, t->name);

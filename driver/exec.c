@@ -4,11 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "exec.h"
-#include "path.h"
+#include "base/path.h"
+#include "base/util.h"
+#include "compat/audit.h"
+#include "driver/exec.h"
 
 extern char **environ;
 
@@ -23,36 +26,6 @@ static const struct {
 	V("COMPILER_PATH="),
 #undef V
 };
-
-static int depth(void)
-{
-	const char *d = ccmux_env("CCMUX_DEPTH");
-
-	return d ? atoi(d) : 0;
-}
-
-void depth_check(void)
-{
-	if (depth() >= CCMUX_MAX_DEPTH)
-		fatal("recursive invocation: ccmux has run itself %d times "
-		      "(CCMUX_DEPTH); check PATH, CCMUX_LAUNCHER and the shards "
-		      "for links back to ccmux", depth());
-}
-
-void shard_self_check(const struct ctx *c, const char *invoked)
-{
-	unsigned i;
-
-	if (depth() == 0 || !invoked)
-		return;
-	for (i = 0; c->roots[i]; i++) {
-		size_t n = strlen(c->roots[i]);
-
-		if (strncmp(invoked, c->roots[i], n) == 0 && invoked[n] == '/')
-			fatal("recursive invocation: the shard tool %s is ccmux "
-			      "itself; a shard must hold the real tool", invoked);
-	}
-}
 
 /* 1 if e is NAME=... for NAME in the list (first letters compared first:
  * this runs once per environment variable on every call) */
@@ -91,7 +64,8 @@ static int replaced(const char *e, const struct strvec *add,
 	return 0;
 }
 
-char **child_env(const struct strvec *add, const struct strvec *unset, int clean)
+char **child_env(const struct settings *set, const struct strvec *add,
+                 const struct strvec *unset, int clean)
 {
 	struct strvec sv = {0};
 	size_t n = 0;
@@ -107,29 +81,15 @@ char **child_env(const struct strvec *add, const struct strvec *unset, int clean
 	sv.v[sv.n] = NULL;
 	if (add)
 		sv_pushn(&sv, (char *const *)add->v, add->n);
-	sv_push(&sv, xprintf("CCMUX_DEPTH=%d", depth() + 1));
+	sv_push(&sv, xprintf("CCMUX_DEPTH=%d", set->depth + 1));
 	return (char **)sv.v;
-}
-
-void plan_print(const struct plan *p, int fd)
-{
-	struct buf b = {0};
-	size_t i;
-
-	for (i = 0; i < p->env.n; i++) {
-		buf_quote(&b, p->env.v[i]);
-		buf_puts(&b, " ");
-	}
-	buf_argv(&b, p->argv.v);
-	buf_puts(&b, "\n");
-	write_all(fd, b.s, b.n);
 }
 
 /* CCMUX_LOG=FILE: one line per call, written with a single write(2) on an
  * O_APPEND descriptor so that lines stay whole under make -j */
-static void log_call(const struct plan *p, int argc, char *const *argv)
+static void log_call(const char *file, const struct plan *p, int argc,
+                     char *const *argv)
 {
-	const char *file = ccmux_env("CCMUX_LOG");
 	struct buf b = {0};
 	int fd;
 
@@ -165,20 +125,67 @@ void exec_or_die(const char *const *argv, char **env)
 	fatalx(errno == ENOENT ? EXIT_NOENT : EXIT_EXEC, "exec %s:", argv[0]);
 }
 
-void plan_exec(const struct plan *p, int argc, char *const *argv)
+/* run the link as a child and wait for it */
+static int run_link(const struct plan *p, char **env)
 {
-	const char *dbg = ccmux_env("CCMUX_DEBUG");
-	const char *aud = ccmux_env("CCMUX_AUDIT");
-	char **env = child_env(&p->env, &p->unset, p->clean_env);
+	pid_t pid = fork();
+	int status;
 
-	log_call(p, argc, argv);
-	if (dbg && *dbg && strcmp(dbg, "0") != 0) {
+	if (pid < 0)
+		fatal("fork:");
+	if (pid == 0)
+		exec_or_die(p->argv.v, env);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			fatal("waitpid:");
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
+
+/* CCMUX_AUDIT=1: run the link, then audit its output against the choice
+ * it was made from; on a violation remove the output and return 1, else
+ * the link's own exit status */
+static int audit_after_link(const struct plan *p, char **env)
+{
+	const struct choice *ch = p->ch;
+	struct audit_result r = {0, 0, 1};
+	struct audit_spec s;
+	struct version glibc = {{0, 0, 0}, 0};
+	int rc = run_link(p, env);
+
+	if (rc != 0 || path_kind(p->output) != PATH_FILE)
+		return rc;
+	memset(&s, 0, sizeof(s));
+	s.plat = ch->plat;
+	if (ch->inv)
+		shardset_glibc(ch->inv, &glibc);
+	audit_floor(&s, ch->target_sysroot, &glibc);
+	if (ch->gcc)
+		audit_runtime(&s, ch->gcc->verstr);
+	s.want_static = ch->static_link;
+	if (audit_file(p->output, &s, &r, 1) == 0)
+		return 0;
+	if (unlink(p->output) != 0)
+		warn("audit: cannot remove %s:", p->output);
+	else
+		fprintf(stderr, "ccmux: audit: removed %s\n", p->output);
+	return 1;
+}
+
+void plan_exec(const struct ctx *c, const struct plan *p, int argc,
+               char *const *argv)
+{
+	const struct settings *set = &c->set;
+	char **env = child_env(set, &p->env, &p->unset, p->clean_env);
+
+	if (set->log)
+		log_call(set->log, p, argc, argv);
+	if (set->debug) {
 		write_all(2, "ccmux: ", 7);
 		plan_print(p, 2);
 	}
-	/* a shard that leads back to ccmux is caught by CCMUX_DEPTH one call
-	 * later; no stat of our own is spent here on every call */
-	if (aud && strcmp(aud, "1") == 0 && p->mode == MODE_LINK && p->output)
+	if (set->audit && p->mode == MODE_LINK && p->output && p->ch)
 		exit(audit_after_link(p, env));
 	exec_or_die(p->argv.v, env);
 }

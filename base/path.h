@@ -8,4 +8,10 @@ const char *path_search(const char *name, const char *self);
 /* 1 if path is (a link to) the same file as self */
 int is_self(const char *path, const char *self);
 
+/* what a path names, following links */
+enum { PATH_MISSING, PATH_FILE, PATH_DIR, PATH_OTHER };
+int path_kind(const char *path);
+/* 1 if path is a directory (following links) */
+int dir_exists(const char *path);
+
 #endif

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "util.h"
+#include "driver/args.h"
+#include "base/util.h"
 
 #define RSP_MAX_DEPTH 10
 
@@ -81,6 +81,16 @@ static const struct opt {
 static int optcmp(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct opt *)elem)->name);
+}
+
+int args_table_sorted(void)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (strcmp(opts[i - 1].name, opts[i].name) >= 0)
+			return 0;
+	return 1;
 }
 
 static const struct opt *opt_find(const char *s)

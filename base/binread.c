@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "binread.h"
+#include "base/binread.h"
 
 void rd_fail(struct rd *r, int rc, const char *fmt, ...)
 {
@@ -27,12 +27,12 @@ int rd_span(struct rd *r, uint64_t off, uint64_t len, const char *what)
 	if (r->rc)
 		return 0;
 	if (len > UINT64_MAX - off) {
-		rd_fail(r, ELF_MALFORMED, "malformed: %s at %llu of %llu bytes "
+		rd_fail(r, RD_MALFORMED, "malformed: %s at %llu of %llu bytes "
 		     "overflows", what, (ull)off, (ull)len);
 		return 0;
 	}
 	if (off > r->size || len > r->size - off) {
-		rd_fail(r, ELF_TRUNCATED, "truncated: %s ends at %llu, file has "
+		rd_fail(r, RD_TRUNCATED, "truncated: %s ends at %llu, file has "
 		     "%llu bytes", what, (ull)(off + len), (ull)r->size);
 		return 0;
 	}
@@ -50,7 +50,7 @@ uint64_t rd_get(struct rd *r, uint64_t base, uint64_t off, unsigned len)
 		return 0;
 	if (base > r->size || off > r->size - base ||
 	    len > r->size - base - off) {
-		rd_fail(r, ELF_TRUNCATED, "truncated: %u-byte field at %llu+%llu "
+		rd_fail(r, RD_TRUNCATED, "truncated: %u-byte field at %llu+%llu "
 		     "past the end of %llu bytes", len, (ull)base, (ull)off,
 		     (ull)r->size);
 		return 0;
@@ -72,13 +72,13 @@ const char *rd_str(struct rd *r, uint64_t off, uint64_t size,
 	if (r->rc)
 		return NULL;
 	if (idx >= size) {
-		rd_fail(r, ELF_MALFORMED, "malformed: %s string index %llu outside "
+		rd_fail(r, RD_MALFORMED, "malformed: %s string index %llu outside "
 		     "its table of %llu bytes", what, (ull)idx, (ull)size);
 		return NULL;
 	}
 	s = r->p + off + idx;
 	if (!memchr(s, 0, size - idx)) {
-		rd_fail(r, ELF_MALFORMED, "malformed: %s string at %llu is not "
+		rd_fail(r, RD_MALFORMED, "malformed: %s string at %llu is not "
 		     "terminated inside its table", what, (ull)(off + idx));
 		return NULL;
 	}

@@ -1,7 +1,8 @@
 /* version.c: dotted versions */
 #include <stdio.h>
+#include <string.h>
 
-#include "version.h"
+#include "base/version.h"
 
 int version_parse(const char *s, struct version *out)
 {
@@ -45,4 +46,37 @@ void version_format(const struct version *a, char *buf, unsigned n)
 		snprintf(buf, n, "%d.%d", a->v[0], a->v[1]);
 	else
 		snprintf(buf, n, "%d.%d.%d", a->v[0], a->v[1], a->v[2]);
+}
+
+/* compares the digit runs at a and b numerically, without overflow;
+ * advances both past them */
+static int cmp_num(const char **a, const char **b)
+{
+	size_t na, nb;
+	int c;
+
+	while (**a == '0')
+		(*a)++;
+	while (**b == '0')
+		(*b)++;
+	na = strspn(*a, "0123456789");
+	nb = strspn(*b, "0123456789");
+	c = na != nb ? (na < nb ? -1 : 1) : memcmp(*a, *b, na);
+	*a += na;
+	*b += nb;
+	return c;
+}
+
+int version_strcmp(const char *a, const char *b)
+{
+	for (;;) {
+		int c = cmp_num(&a, &b);
+
+		if (c)
+			return c;
+		if (*a != '.' || *b != '.')
+			return (*a == '.') - (*b == '.');
+		a++;
+		b++;
+	}
 }

@@ -2,7 +2,8 @@
 #ifndef CCMUX_RUN_H
 #define CCMUX_RUN_H
 
-#include "plan.h"
+#include "driver/ctx.h"
+#include "driver/plan.h"
 
 /* build the command that runs PROG for the platform: natively for a static
  * host-arch binary, else under qemu-user with the sysroot as its library

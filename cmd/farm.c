@@ -1,11 +1,13 @@
 /* farm.c: farm names and build-system files */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "farm.h"
-#include "rules.h"
+#include "base/util.h"
+#include "cmd/cmd.h"
+#include "compat/shard.h"
 
 /* compilers that get -MAJOR and tagged names */
 static const char *const compilers[] = {
@@ -63,7 +65,7 @@ static void target_names(const struct ctx *c, const struct target *t,
 	}
 }
 
-void farm_names(const struct ctx *c)
+int cmd_names(const struct ctx *c, int argc, char **argv)
 {
 	const struct target *t;
 	unsigned i;
@@ -76,6 +78,8 @@ void farm_names(const struct ctx *c)
 	for (i = 0; i < N(aliases); i++)
 		for (unsigned k = 0; k < ntools; k++)
 			printf("%s-%s\n", aliases[i].alias, tools[k].name);
+	(void)argc, (void)argv;
+	return 0;
 }
 
 static const char *cmake_system(const struct target *t)
@@ -102,9 +106,12 @@ static const char *under(const char *path, const char *prefix)
 	return NULL;
 }
 
+/* a new file; non-blocking, so that a FIFO in its place fails at once */
 static FILE *create(const char *path)
 {
-	FILE *f = fopen(path, "w");
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC,
+	              0666);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 
 	if (!f)
 		fatal("cannot write %s:", path);
@@ -232,13 +239,18 @@ static void mkdirs(const char *path)
 		fatal("cannot create %s:", p);
 }
 
-int farm_files(const struct ctx *c, const char *prefix)
+int cmd_files(const struct ctx *c, int argc, char **argv)
 {
-	char *cm = xconcat(prefix, "/share/ccmux/cmake", (char *)NULL);
-	char *ms = xconcat(prefix, "/share/ccmux/meson", (char *)NULL);
+	const char *prefix;
+	char *cm, *ms;
 	const struct target *t;
 	int n = 0;
 
+	if (argc != 1)
+		fatal("usage: ccmux files PREFIX");
+	prefix = argv[0];
+	cm = xconcat(prefix, "/share/ccmux/cmake", (char *)NULL);
+	ms = xconcat(prefix, "/share/ccmux/meson", (char *)NULL);
 	mkdirs(cm);
 	mkdirs(ms);
 	for (t = targets; t->name; t++) {

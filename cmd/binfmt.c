@@ -8,10 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "binfmt.h"
-#include "elfread.h"
-#include "exec.h"
-#include "run.h"
+#include "base/util.h"
+#include "cmd/binfmt.h"
+#include "cmd/cmd.h"
+#include "compat/elfread.h"
+#include "driver/exec.h"
+#include "driver/run.h"
 
 #define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
 
@@ -26,8 +28,8 @@ static char *elf_magic(const struct target *t, int mask)
 	b[4] = t->elf_class == 64 ? 2 : 1;
 	b[5] = t->big_endian ? 2 : 1;
 	b[16] = 2;
-	b[t->big_endian ? 19 : 18] = (unsigned char)(t->elf_machine & 0xff);
-	b[t->big_endian ? 18 : 19] = (unsigned char)(t->elf_machine >> 8);
+	b[t->big_endian ? 19 : 18] = (unsigned char)(t->machine & 0xff);
+	b[t->big_endian ? 18 : 19] = (unsigned char)(t->machine >> 8);
 	if (mask) {
 		memset(b, 0xff, sizeof(b));
 		b[7] = 0;
@@ -44,11 +46,11 @@ static int registrable(const struct target *t)
 {
 	const struct target *u;
 
-	if (t->os != OS_LINUX || !*t->qemu || !t->elf_machine ||
+	if (t->os != OS_LINUX || !*t->qemu || !t->machine ||
 	    strcmp(t->arch, "x86_64") == 0 || strcmp(t->arch, "i686") == 0)
 		return 0;
 	for (u = targets; u != t; u++)
-		if (u->os == OS_LINUX && u->elf_machine == t->elf_machine &&
+		if (u->os == OS_LINUX && u->machine == t->machine &&
 		    u->elf_class == t->elf_class && *u->qemu)
 			return 0;
 	return 1;
@@ -121,7 +123,7 @@ static int binfmt_status(void)
 	return 0;
 }
 
-int binfmt_main(const struct ctx *c, int argc, char **argv)
+int cmd_binfmt(const struct ctx *c, int argc, char **argv)
 {
 	if (argc == 0)
 		return binfmt_register(c, 0);
@@ -141,11 +143,11 @@ static const struct target *target_of(const char *path)
 	char err[256];
 	enum libc libc;
 
-	if (elf_read(path, &e, err, sizeof(err)) != ELF_OK)
+	if (elf_read(path, &e, err, sizeof(err)) != RD_OK)
 		fatal("binfmt %s: %s", path, err);
 	libc = e.interp && strstr(e.interp, "ld-musl") ? LIBC_MUSL : LIBC_GLIBC;
 	for (t = targets; t->name; t++)
-		if (t->os == OS_LINUX && t->elf_machine == e.machine &&
+		if (t->os == OS_LINUX && t->machine == e.machine &&
 		    t->elf_class == e.elfclass && t->libc == libc)
 			return t;
 	fatal("binfmt %s: no target for a %s %d-bit file", path,
@@ -162,5 +164,5 @@ void binfmt_exec(const struct ctx *c, int argc, char **argv)
 	memset(&pf, 0, sizeof(pf));
 	pf.target = target_of(argv[1]);
 	run_plan(c, &pf, argc - 1, argv + 1, &p);
-	plan_exec(&p, argc - 1, argv + 1);
+	plan_exec(c, &p, argc - 1, argv + 1);
 }

@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "path.h"
-#include "util.h"
+#include "base/path.h"
+#include "base/util.h"
 
 int is_self(const char *path, const char *self)
 {
@@ -40,4 +40,20 @@ const char *path_search(const char *name, const char *self)
 		if (!*end)
 			return NULL;
 	}
+}
+
+int path_kind(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return PATH_MISSING;
+	if (S_ISREG(st.st_mode))
+		return PATH_FILE;
+	return S_ISDIR(st.st_mode) ? PATH_DIR : PATH_OTHER;
+}
+
+int dir_exists(const char *path)
+{
+	return path_kind(path) == PATH_DIR;
 }

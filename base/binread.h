@@ -8,7 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "elfread.h"
+/* what reading a file came to, for ELF and PE alike */
+enum {
+	RD_OK = 0, RD_UNREADABLE = -1, RD_MALFORMED = -2, RD_TRUNCATED = -3,
+	RD_NOTFILE = -4,   /* a FIFO, socket, device or directory: not read */
+};
 
 typedef unsigned long long ull;
 
@@ -20,12 +24,12 @@ struct rd {
 	const unsigned char *p;
 	uint64_t size;
 	int be, is64;
-	int rc;                 /* first error, ELF_OK until then */
+	int rc;                 /* first error, RD_OK until then */
 	char *err;
 	size_t errlen;
 };
 
-/* record the first error: its code (ELF_TRUNCATED, ELF_MALFORMED) and why */
+/* record the first error: its code (RD_TRUNCATED, RD_MALFORMED) and why */
 void rd_fail(struct rd *r, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* 1 if len bytes at off lie inside the file; else records why and returns 0 */
@@ -37,7 +41,4 @@ uint64_t rd_get(struct rd *r, uint64_t base, uint64_t off, unsigned len);
  * inside the file; NULL (and an error) if outside the table or unterminated */
 const char *rd_str(struct rd *r, uint64_t off, uint64_t size, uint64_t idx,
                    const char *what);
-/* parse a PE file (MZ, PE signature, COFF and optional headers, imports) */
-void pe_parse(struct rd *r, struct elf_info *info);
-
 #endif

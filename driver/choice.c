@@ -1,0 +1,352 @@
+/* choice.c: the decision stage (see choice.h) */
+#include <string.h>
+
+#include "base/path.h"
+#include "base/util.h"
+#include "compat/elfread.h"
+#include "compat/rules.h"
+#include "compat/sysroot.h"
+#include "driver/choice.h"
+
+void request_make(struct request *rq, const char *name, const struct name *n,
+                  int argc, char *const *argv)
+{
+	const struct tool *tl = n->tool;
+
+	memset(rq, 0, sizeof(*rq));
+	rq->name = name;
+	rq->n = n;
+	rq->argc = argc;
+	rq->argv = argv;
+	args_classify(argc, argv, &rq->a);
+	if (strcmp(tl->name, "cpp") == 0 && rq->a.mode != MODE_QUERY)
+		rq->a.mode = MODE_PREPROCESS;
+	rq->cxx = tl->lang == LANG_CXX || (rq->a.langs & L_CXX);
+	rq->fortran = tl->lang == LANG_FORTRAN || (rq->a.langs & L_FORTRAN);
+	rq->c_family = tl->lang != LANG_FORTRAN || (rq->a.langs & (L_C | L_CXX));
+}
+
+/* a user -D/-U of _GLIBCXX_USE_CXX11_ABI that the name contradicts */
+static void check_abi_define(const struct request *rq)
+{
+	enum cxxabi want = rq->n->plat.cxxabi;
+	int v = rq->a.abi_value;
+
+	if (want == CXXABI_ANY || !rq->a.abi_define)
+		return;
+	if ((want == CXXABI_03 && v != 0) || (want == CXXABI_11 && v != 1))
+		fatal("%s: %s contradicts the %s tag in the name; drop the flag or "
+		      "use a %s name", rq->name, rq->a.abi_define,
+		      want == CXXABI_03 ? "cxx03" : "cxx11",
+		      want == CXXABI_03 ? "cxx11" : "cxx03");
+}
+
+/* a link under a cxx03 or cxx11 name refuses objects that were compiled
+ * for the other std::string ABI: such a mix can link and break at run
+ * time (a struct holding a std::string passed across).  The first few .o
+ * inputs are read; archives and later objects are left to the audit. */
+static void check_abi_objects(const struct request *rq)
+{
+	enum cxxabi want = rq->n->plat.cxxabi;
+	int i;
+
+	if (want == CXXABI_ANY || rq->a.mode != MODE_LINK)
+		return;
+	for (i = 0; i < rq->a.nobjects; i++) {
+		struct elf_info e;
+		char err[128];
+		const char *f = rq->a.objects[i];
+		int rc = elf_read(f, &e, err, sizeof(err));
+
+		if (rc == RD_NOTFILE)
+			fatal("%s: %s (ccmux reads the objects of a link under a "
+			      "cxx03/cxx11 name)", rq->name, err);
+		if (rc != RD_OK)
+			continue;   /* the linker will say what is wrong with it */
+		if (want == CXXABI_03 && e.cxx11_syms)
+			fatal("%s: %s has %zu C++11-ABI (__cxx11) symbols; linking it "
+			      "under a cxx03 name would mix std::string ABIs: rebuild "
+			      "it with a cxx03 name", rq->name, f, e.cxx11_syms);
+		if (want == CXXABI_11 && e.cxx03_syms && !e.cxx11_syms)
+			fatal("%s: %s uses the old std::string ABI (%zu symbols); "
+			      "linking it under a cxx11 name would mix std::string ABIs: "
+			      "rebuild it with a cxx11 name", rq->name, f, e.cxx03_syms);
+	}
+}
+
+void request_check(const struct request *rq)
+{
+	check_abi_define(rq);
+	check_abi_objects(rq);
+}
+
+/* everything one choice is made from */
+struct chooser {
+	const struct request *rq;
+	const struct settings *set;
+	struct shardset *ss;
+	const struct hostlookup *host;
+	struct choice *ch;
+	const struct version *name_pref;   /* the name's -VERSION, or NULL */
+	struct version name_ver;
+};
+
+/* C++ and Fortran link the GCC's runtime (libstdc++, libgfortran), which
+ * must run at the glibc floor of the sysroot in use: that floor, or NULL.
+ * Queries too: --version must name the GCC a build would use. */
+static const struct version *runtime_floor(struct chooser *c)
+{
+	struct choice *ch = c->ch;
+
+	if (!(c->rq->cxx || c->rq->fortran) || ch->t->libc != LIBC_GLIBC || !ch->sysroot)
+		return NULL;
+	if (ch->sysroot == ch->target_sysroot ? !shardset_glibc(c->ss, &ch->floor)
+	                                      : sysroot_glibc(ch->sysroot, &ch->floor) != 0)
+		return NULL;
+	return &ch->floor;
+}
+
+/* the GCC shard with file tool under the rules; pref: the preference */
+static const char *pick_gcc(struct chooser *c, const char *tool,
+                            const struct version *pref)
+{
+	struct gccwant w = {&c->rq->n->plat, tool, pref, c->rq->name, NULL};
+	char *why = NULL;
+
+	w.floor = runtime_floor(c);
+	c->ch->gcc = gcc_choose(c->ss, &w, &why);
+	return c->ch->gcc ? NULL : why;
+}
+
+static const struct version *env_pref(struct chooser *c)
+{
+	return c->set->has_gcc_pref ? &c->set->gcc_pref : NULL;
+}
+
+/* static by default on musl and Windows (no runtime DLLs to ship);
+ * CCMUX_STATIC decides for any target; a link that names a shared object,
+ * or makes one, stays dynamic */
+static int static_link(struct chooser *c)
+{
+	const struct args *a = &c->rq->a;
+	int on = c->ch->t->libc == LIBC_MUSL || c->ch->t->os == OS_WINDOWS;
+
+	if (c->set->static_mode >= 0)
+		on = c->set->static_mode;
+	return on && a->mode == MODE_LINK && !a->shared && !a->relocatable &&
+	       !a->is_static && !a->static_pie && !a->shared_inputs;
+}
+
+/* a Debian-style sysroot (debootstrap) keeps libc in multiarch
+ * directories: usr/include/x86_64-linux-gnu, usr/lib/x86_64-linux-gnu */
+static int multiarch(struct chooser *c)
+{
+	struct choice *ch = c->ch;
+
+	if (ch->sysroot == ch->target_sysroot)
+		return shardset_multiarch(c->ss, ch->t);
+	return *ch->t->multiarch &&
+	       dir_exists(xconcat(ch->sysroot, "/usr/include/", ch->t->multiarch,
+	                          (char *)NULL));
+}
+
+static const char *choose_gcc(struct chooser *c)
+{
+	const struct tool *tl = c->rq->n->tool;
+	struct choice *ch = c->ch;
+	const char *why;
+
+	if (target_sdk_only(ch->t))
+		return xprintf("%s: %s is a clang-only target; use %s-clang or "
+		               "%s-clang++", c->rq->name, ch->t->name,
+		               platform_string(&c->rq->n->plat),
+		               platform_string(&c->rq->n->plat));
+	if ((why = pick_gcc(c, tl->shard_name, c->name_pref ? c->name_pref
+	                                                     : env_pref(c))))
+		return why;
+	ch->program = shard_tool(ch->gcc, ch->tdir, tl->shard_name);
+	if (ch->t->libc == LIBC_GLIBC && ch->sysroot && ch->mode != MODE_QUERY)
+		ch->multiarch = multiarch(c);
+	ch->static_link = static_link(c);
+	return NULL;
+}
+
+/* the named file of the chosen clang shard, which must be there */
+static const char *clang_file(struct chooser *c, const char *file)
+{
+	if (!shard_has(c->ch->clang, c->ch->tdir, file))
+		return xprintf("%s: the clang shard %s has no bin/%s", c->rq->name,
+		               c->ch->clang->dir, file);
+	c->ch->program = shard_tool(c->ch->clang, c->ch->tdir, file);
+	return NULL;
+}
+
+/* the last root: PREFIX/opt when installed, where an SDK is put */
+static const char *home_root(const struct shardset *ss)
+{
+	unsigned n = 0;
+
+	while (ss->roots[n])
+		n++;
+	return n ? ss->roots[n - 1] : "ROOT";
+}
+
+static const char *choose_clang(struct chooser *c)
+{
+	struct choice *ch = c->ch;
+	const char *why;
+
+	ch->clang = clang_choose(c->ss, c->name_pref);
+	if (!ch->clang)
+		return xprintf("%s: no clang shard installed (looked for "
+		               "ROOT/%s/clang-X.Y.Z in %s); run install.sh or set "
+		               "CCMUX_ROOT", c->rq->name, CLANG_HOST_DIR,
+		               c->ss->roots[0] ? c->ss->roots[0] : "no root");
+	if ((why = clang_file(c, c->rq->n->tool->shard_name)))
+		return why;
+	if (target_sdk_only(ch->t)) {
+		if (ch->mode != MODE_QUERY && !ch->sysroot)
+			return xprintf("%s: %s needs %s the user supplies: create "
+			               "%s/%s/%s/sys-root", c->rq->name, ch->t->name,
+			               ch->t->os == OS_DARWIN ?
+			               "a macOS SDK (usr/include, usr/lib/libSystem.tbd)" :
+			               "a FreeBSD sysroot (usr/include, usr/lib, lib)",
+			               home_root(c->ss), ch->t->name, ch->t->name);
+		return NULL;
+	}
+	if (ch->mode != MODE_QUERY &&
+	    (why = pick_gcc(c, c->rq->cxx ? "g++" : "gcc", env_pref(c))))
+		return why;
+	ch->static_link = static_link(c);
+	return NULL;
+}
+
+/* binutils names on the clang-only targets: the LLVM tools of the clang
+ * shard (binutils cannot write Mach-O) */
+static const struct {
+	const char *tool, *llvm;
+} llvm_tools[] = {
+	{"addr2line", "llvm-addr2line"}, {"ar", "llvm-ar"}, {"c++filt", "llvm-cxxfilt"},
+	{"nm", "llvm-nm"}, {"objcopy", "llvm-objcopy"}, {"objdump", "llvm-objdump"},
+	{"ranlib", "llvm-ranlib"}, {"readelf", "llvm-readelf"}, {"size", "llvm-size"},
+	{"strings", "llvm-strings"}, {"strip", "llvm-strip"},
+};
+
+static const char *choose_llvm_tool(struct chooser *c)
+{
+	const char *name = c->rq->n->tool->name, *llvm = NULL;
+	unsigned i;
+
+	if (strcmp(name, "ld") == 0 || strcmp(name, "ld.lld") == 0)
+		llvm = c->ch->t->os == OS_DARWIN ? "ld64.lld" : "ld.lld";
+	for (i = 0; i < sizeof(llvm_tools) / sizeof(llvm_tools[0]); i++)
+		if (strcmp(llvm_tools[i].tool, name) == 0)
+			llvm = llvm_tools[i].llvm;
+	if (!llvm)
+		return xprintf("%s: %s is a clang-only target and has no %s; use %s-clang",
+		               c->rq->name, c->ch->t->name, name,
+		               platform_string(&c->rq->n->plat));
+	c->ch->clang = clang_choose(c->ss, NULL);
+	if (!c->ch->clang)
+		return xprintf("%s: the LLVM tools come with the clang shard, and none "
+		               "is installed (ROOT/%s/clang-X.Y.Z)", c->rq->name,
+		               CLANG_HOST_DIR);
+	return clang_file(c, llvm);
+}
+
+static const char *choose_lld(struct chooser *c)
+{
+	c->ch->clang = clang_choose(c->ss, NULL);
+	if (!c->ch->clang)
+		return xprintf("%s: ld.lld comes with the clang shard, and none is "
+		               "installed (ROOT/%s/clang-X.Y.Z)", c->rq->name,
+		               CLANG_HOST_DIR);
+	return clang_file(c, "ld.lld");
+}
+
+static const char *choose_binutils(struct chooser *c)
+{
+	const char *tool = c->rq->n->tool->shard_name;
+	struct gccwant w = {&c->rq->n->plat, tool, env_pref(c), c->rq->name, NULL};
+	char *why = NULL;
+
+	if (target_sdk_only(c->ch->t))
+		return choose_llvm_tool(c);
+	c->ch->binutils = binutils_choose(c->ss, &w, &why);
+	if (!c->ch->binutils)
+		return why;
+	c->ch->program = shard_tool(c->ch->binutils, c->ch->tdir, tool);
+	return NULL;
+}
+
+static const char *choose_pkgconfig(struct chooser *c)
+{
+	const char *tdir = c->ch->tdir;
+
+	c->ch->program = c->host->which("pkg-config", 1, c->host->arg);
+	if (!c->ch->program)
+		return xprintf("%s: pkg-config is not installed on this machine "
+		               "(apt-get install pkg-config)", c->rq->name);
+	if (!c->ss->sysroot)
+		return xprintf("%s: no sysroot for %s (ROOT/%s/%s/sys-root), so "
+		               "there is nothing for pkg-config to look in",
+		               c->rq->name, tdir, tdir, tdir);
+	return NULL;
+}
+
+/* CCMUX_LAUNCHER=ccache|sccache|distcc|icecc|PATH goes in front of a
+ * compiler, so that it sees (and caches on) the final argv */
+static const char *choose_launcher(struct chooser *c)
+{
+	const char *l = c->set->launcher, *exe;
+	enum mode m = c->ch->mode;
+	int kind;
+
+	if (!l || !tool_is_compiler(c->rq->n->tool) || m == MODE_QUERY ||
+	    m == MODE_PRINT)
+		return NULL;
+	exe = strchr(l, '/') ? l : c->host->which(l, 0, c->host->arg);
+	kind = exe ? path_kind(exe) : PATH_MISSING;
+	if (kind == PATH_MISSING)
+		return xprintf("CCMUX_LAUNCHER=%s: not found (install it, or give "
+		               "its path)", l);
+	if (kind == PATH_DIR)
+		return xprintf("CCMUX_LAUNCHER=%s is a directory; name the launcher "
+		               "program itself (ccache, sccache, distcc, icecc)", l);
+	if (c->host->is_self(exe, c->host->arg))
+		return xprintf("recursive invocation: CCMUX_LAUNCHER=%s is ccmux "
+		               "itself", l);
+	c->ch->launcher = exe;
+	return NULL;
+}
+
+const char *choose(const struct request *rq, const struct settings *set,
+                   struct shardset *ss, const struct hostlookup *host,
+                   struct choice *ch)
+{
+	const struct name *n = rq->n;
+	struct chooser c = {rq, set, ss, host, ch, NULL, {{0, 0, 0}, 0}};
+	const char *why = NULL;
+
+	memset(ch, 0, sizeof(*ch));
+	ch->plat = &n->plat;
+	ch->t = n->plat.target;
+	ch->inv = ss;
+	ch->tdir = ss->tdir;
+	ch->osver = *n->plat.osver ? n->plat.osver : default_osver(ch->t);
+	ch->mode = rq->a.mode;
+	ch->target_sysroot = ss->sysroot;
+	ch->sysroot = rq->a.sysroot ? rq->a.sysroot : ss->sysroot;
+	if (*n->version && version_parse(n->version, &c.name_ver) == 0)
+		c.name_pref = &c.name_ver;
+	switch (n->tool->family) {
+	case FAM_GCC: why = choose_gcc(&c); break;
+	case FAM_CLANG: why = choose_clang(&c); break;
+	case FAM_BINUTILS: why = choose_binutils(&c); break;
+	case FAM_LLD:
+		why = target_sdk_only(ch->t) ? choose_llvm_tool(&c) : choose_lld(&c);
+		break;
+	case FAM_PKGCONFIG: why = choose_pkgconfig(&c); break;
+	}
+	return why ? why : choose_launcher(&c);
+}

@@ -1,0 +1,43 @@
+/* settings.c: the CCMUX_ variables, read once */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "driver/settings.h"
+
+/* NULL for an unset or empty variable */
+static const char *value(const char *name)
+{
+	const char *v = ccmux_env(name);
+
+	return v && *v ? v : NULL;
+}
+
+void settings_read(struct settings *s)
+{
+	const char *v;
+
+	memset(s, 0, sizeof(*s));
+	s->root = value("CCMUX_ROOT");
+	s->target = value("CCMUX_TARGET");
+	s->launcher = value("CCMUX_LAUNCHER");
+	s->log = value("CCMUX_LOG");
+	if ((v = value("CCMUX_GCC_VERSION"))) {
+		if (version_parse(v, &s->gcc_pref) != 0)
+			fatal("CCMUX_GCC_VERSION='%s' is not a version; use MAJOR[.MINOR"
+			      "[.PATCH]], e.g. 12 or 11.3.0", v);
+		s->has_gcc_pref = 1;
+	}
+	s->static_mode = -1;
+	if ((v = value("CCMUX_STATIC"))) {
+		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
+			fatal("CCMUX_STATIC='%s': use 0 or 1", v);
+		s->static_mode = *v == '1';
+	}
+	v = value("CCMUX_DEBUG");
+	s->debug = v && strcmp(v, "0") != 0;
+	v = value("CCMUX_AUDIT");
+	s->audit = v && strcmp(v, "1") == 0;
+	v = value("CCMUX_DEPTH");
+	s->depth = v ? atoi(v) : 0;
+}
