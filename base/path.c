@@ -1,4 +1,5 @@
 /* path.c: PATH search and self recognition */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,4 +57,17 @@ int path_kind(const char *path)
 int dir_exists(const char *path)
 {
 	return path_kind(path) == PATH_DIR;
+}
+
+int mkdir_p(const char *path, unsigned mode)
+{
+	char *p = xstrdup(path), *s;
+
+	for (s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			mkdir(p, mode);   /* an error shows at the last one */
+			*s = '/';
+		}
+	return mkdir(p, mode) != 0 && errno != EEXIST ? -1 : 0;
 }

@@ -13,5 +13,8 @@ enum { PATH_MISSING, PATH_FILE, PATH_DIR, PATH_OTHER };
 int path_kind(const char *path);
 /* 1 if path is a directory (following links) */
 int dir_exists(const char *path);
+/* make a directory and the ones above it (mode for each new one); 0, or
+ * -1 with errno */
+int mkdir_p(const char *path, unsigned mode);
 
 #endif

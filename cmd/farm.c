@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/path.h"
 #include "base/util.h"
 #include "cmd/cmd.h"
 #include "compat/shard.h"
@@ -225,20 +226,6 @@ static void meson_file(const char *dir, const char *prefix, const struct target 
 	out_close(&o);
 }
 
-static void mkdirs(const char *path)
-{
-	char *p = xstrdup(path), *s;
-
-	for (s = p + 1; *s; s++)
-		if (*s == '/') {
-			*s = '\0';
-			mkdir(p, 0777);
-			*s = '/';
-		}
-	if (mkdir(p, 0777) != 0 && errno != EEXIST)
-		fatal("cannot create %s:", p);
-}
-
 int cmd_files(const struct ctx *c, int argc, char **argv)
 {
 	const char *prefix;
@@ -251,8 +238,10 @@ int cmd_files(const struct ctx *c, int argc, char **argv)
 	prefix = argv[0];
 	cm = xconcat(prefix, "/share/ccmux/cmake", (char *)NULL);
 	ms = xconcat(prefix, "/share/ccmux/meson", (char *)NULL);
-	mkdirs(cm);
-	mkdirs(ms);
+	if (mkdir_p(cm, 0777) != 0)
+		fatal("cannot create %s:", cm);
+	if (mkdir_p(ms, 0777) != 0)
+		fatal("cannot create %s:", ms);
 	for (t = targets; t->name; t++) {
 		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
 		struct shardset ss;

@@ -14,6 +14,33 @@ const struct gccinfo gcc_table[] = {
 
 const unsigned gcc_table_len = sizeof(gcc_table) / sizeof(gcc_table[0]);
 
+static const struct stdinfo std_table[] = {
+#define STD(name, lang, gcc, clang) {name, lang, gcc, clang},
+#include "compat/std.def"
+#undef STD
+};
+#define NSTD (sizeof(std_table) / sizeof(std_table[0]))
+
+static int stdcmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct stdinfo *)elem)->name);
+}
+
+const struct stdinfo *std_info(const char *value)
+{
+	return bsearch(value, std_table, NSTD, sizeof(std_table[0]), stdcmp);
+}
+
+int std_table_sorted(void)
+{
+	unsigned i;
+
+	for (i = 1; i < NSTD; i++)
+		if (strcmp(std_table[i - 1].name, std_table[i].name) >= 0)
+			return 0;
+	return 1;
+}
+
 const struct gccinfo *gcc_info(int major)
 {
 	const struct gccinfo *best = NULL;
@@ -50,9 +77,11 @@ void gcc_range(const struct platform *p, int *lo, int *hi)
 		}
 }
 
-static int in_range(const struct shard *s, int lo, int hi)
+static int in_range(const struct shard *s, int lo, int hi,
+                    const struct version *min)
 {
-	return s->ver.v[0] >= lo && (hi == 0 || s->ver.v[0] <= hi);
+	return s->ver.v[0] >= lo && (hi == 0 || s->ver.v[0] <= hi) &&
+	       (!min || version_cmp(&s->ver, min) >= 0);
 }
 
 /* "GCC 4.8-6", "GCC 7", "GCC >= 8", "any GCC"; the table's first row is
@@ -132,9 +161,16 @@ static char *refusal(struct shardset *ss, const struct gccwant *w, int floored)
 	char *rule = rule_text(w->plat);
 	char *inst = shard_list(ss->gcc, ss->ngcc, gcc_note, &a);
 	char *tool = w->tool ? xprintf(" with %s", w->tool) : xstrdup("");
+	char *min = NULL;
 	int lo, hi;
 
 	gcc_range(w->plat, &lo, &hi);
+	if (w->min) {
+		char v[32];
+
+		version_format(w->min, v, sizeof(v));
+		min = xprintf("GCC >= %s", v);
+	}
 	if (floored) {
 		char f[32];
 
@@ -145,9 +181,14 @@ static char *refusal(struct shardset *ss, const struct gccwant *w, int floored)
 		return xprintf("%s: no GCC shard installed for %s (looked for "
 		               "ROOT/%s/gcc-X.Y.Z); run install.sh or set CCMUX_ROOT",
 		               w->request, ss->tdir, ss->tdir);
-	if (*rule)
+	if (*rule && min)
+		return xprintf("%s: %s needs %s and %s %s%s; installed for %s: %s",
+		               w->request, rule, range_text(lo, hi), w->min_why, min,
+		               tool, ss->tdir, inst);
+	if (*rule || min)
 		return xprintf("%s: %s needs %s%s; installed for %s: %s", w->request,
-		               rule, range_text(lo, hi), tool, ss->tdir, inst);
+		               *rule ? rule : w->min_why, *rule ? range_text(lo, hi) : min,
+		               tool, ss->tdir, inst);
 	return xprintf("%s: needs a GCC shard%s; installed for %s: %s",
 	               w->request, tool, ss->tdir, inst);
 }
@@ -162,7 +203,7 @@ struct shard *gcc_choose(struct shardset *ss, const struct gccwant *w, char **wh
 	for (i = 0; i < ss->ngcc; i++) {
 		struct shard *s = &ss->gcc[i];
 
-		if (!in_range(s, lo, hi))
+		if (!in_range(s, lo, hi, w->min))
 			continue;
 		if (w->tool && !shard_has(s, ss->tdir, w->tool))
 			continue;
@@ -223,17 +264,19 @@ struct shard *binutils_choose(struct shardset *ss, const struct gccwant *w,
 	return best;
 }
 
-struct shard *clang_choose(struct shardset *ss, const struct version *pref)
+struct shard *clang_choose(struct shardset *ss, const struct version *pref,
+                           const struct version *min)
 {
 	struct shard *best = NULL;
 	unsigned i;
 
-	if (!ss->nclang)
-		return NULL;
-	if (!pref)
-		return &ss->clang[ss->nclang - 1];
-	for (i = 0; i < ss->nclang; i++)
-		if (!best || closer(&ss->clang[i].ver, &best->ver, pref))
-			best = &ss->clang[i];
+	for (i = 0; i < ss->nclang; i++) {
+		struct shard *s = &ss->clang[i];
+
+		if (min && version_cmp(&s->ver, min) < 0)
+			continue;
+		if (!best || !pref || closer(&s->ver, &best->ver, pref))
+			best = s;   /* no preference: the newest, the last */
+	}
 	return best;
 }

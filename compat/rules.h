@@ -27,6 +27,19 @@ const struct gccinfo *gcc_info(int major);
  * (hi 0: no upper limit) */
 void gcc_range(const struct platform *p, int *lo, int *hi);
 
+/* a -std= value and the first GCC and clang that accept it (std.def) */
+struct stdinfo {
+	const char *name;       /* "c++17" */
+	enum lang lang;
+	const char *gcc, *clang; /* first versions; "-" for never */
+};
+
+/* the row for a -std= value; NULL for a value the table does not know
+ * (the compiler will judge it) */
+const struct stdinfo *std_info(const char *value);
+/* 1 if the table is sorted, as std_info's bsearch needs (unit tests) */
+int std_table_sorted(void);
+
 /* what a GCC choice needs */
 struct gccwant {
 	const struct platform *plat;
@@ -36,6 +49,9 @@ struct gccwant {
 	const char *request;   /* the name as the user gave it, for messages */
 	const struct version *floor; /* glibc floor the GCC runtime (libstdc++,
 	                          libgfortran) must run at, or NULL */
+	const struct version *min;   /* the oldest GCC that can do what the
+	                          request asks (its -std=), or NULL */
+	const char *min_why;   /* what asks it: "-std=c++17" */
 };
 
 /* choose the GCC shard: the oldest legal one, or the legal one closest to
@@ -47,7 +63,9 @@ struct shard *gcc_choose(struct shardset *ss, const struct gccwant *w,
  * would be chosen for the platform; NULL with *why on failure */
 struct shard *binutils_choose(struct shardset *ss, const struct gccwant *w,
                               char **why);
-/* choose the clang shard closest to pref (the newest if NULL); NULL if none */
-struct shard *clang_choose(struct shardset *ss, const struct version *pref);
+/* choose the clang shard closest to pref (the newest if NULL) among those
+ * at least min (any if NULL); NULL if none */
+struct shard *clang_choose(struct shardset *ss, const struct version *pref,
+                           const struct version *min);
 
 #endif

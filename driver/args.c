@@ -24,6 +24,7 @@ static const struct opt {
 } opts[] = {
 	{"--help", O_QUERY},
 	{"--param", O_ARG},
+	{"--std", O_ARG},
 	{"--sysroot", O_ARG},
 	{"--target-help", O_QUERY},
 	{"--version", O_QUERY},
@@ -270,6 +271,8 @@ static void flag_arg(struct state *st, const char *flag, const char *val,
 		st->xlang = lang_of_x(val);
 	else if (strcmp(flag, "--sysroot") == 0)
 		a->sysroot = val;
+	else if (strcmp(flag, "-std") == 0 || strcmp(flag, "--std") == 0)
+		a->std = val;
 	else if (strcmp(flag, "-D") == 0)
 		note_abi(st, whole, val, 0);
 	else if (strcmp(flag, "-U") == 0)
@@ -305,10 +308,10 @@ static int bool_flag(struct args *a, const char *s)
 /* joined spellings: -ofile, -xc++, -DNAME, --sysroot=DIR, -lm */
 static void joined(struct state *st, const char *s)
 {
-	static const char *const prefixes[] = {"--sysroot=", "-o", "-x", "-D",
-	                                       "-U", "-l"};
-	static const char *const flags[] = {"--sysroot", "-o", "-x", "-D", "-U",
-	                                    "-l"};
+	static const char *const prefixes[] = {"--sysroot=", "-std=", "--std=",
+	                                       "-o", "-x", "-D", "-U", "-l"};
+	static const char *const flags[] = {"--sysroot", "-std", "-std", "-o",
+	                                    "-x", "-D", "-U", "-l"};
 	unsigned i;
 
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {

@@ -89,6 +89,9 @@ struct chooser {
 	struct choice *ch;
 	const struct version *name_pref;   /* the name's -VERSION, or NULL */
 	struct version name_ver;
+	const struct version *gcc_min;     /* what the -std= asks of GCC ... */
+	const struct version *clang_min;   /* ... and of clang, or NULL */
+	struct version gcc_std, clang_std;
 };
 
 /* C++ and Fortran link the GCC's runtime (libstdc++, libgfortran), which
@@ -110,10 +113,12 @@ static const struct version *runtime_floor(struct chooser *c)
 static const char *pick_gcc(struct chooser *c, const char *tool,
                             const struct version *pref)
 {
-	struct gccwant w = {&c->rq->n->plat, tool, pref, c->rq->name, NULL};
+	struct gccwant w = {&c->rq->n->plat, tool, pref, c->rq->name, NULL, NULL, NULL};
 	char *why = NULL;
 
 	w.floor = runtime_floor(c);
+	w.min = c->gcc_min;
+	w.min_why = c->rq->a.std ? xconcat("-std=", c->rq->a.std, (char *)NULL) : NULL;
 	c->ch->gcc = gcc_choose(c->ss, &w, &why);
 	return c->ch->gcc ? NULL : why;
 }
@@ -196,7 +201,11 @@ static const char *choose_clang(struct chooser *c)
 	struct choice *ch = c->ch;
 	const char *why;
 
-	ch->clang = clang_choose(c->ss, c->name_pref);
+	ch->clang = clang_choose(c->ss, c->name_pref, c->clang_min);
+	if (!ch->clang && c->ss->nclang)
+		return xprintf("%s: -std=%s needs clang >= %s; installed clang: %s",
+		               c->rq->name, c->rq->a.std, std_info(c->rq->a.std)->clang,
+		               shard_list(c->ss->clang, c->ss->nclang, NULL, NULL));
 	if (!ch->clang)
 		return xprintf("%s: no clang shard installed (looked for "
 		               "ROOT/%s/clang-X.Y.Z in %s); run install.sh or set "
@@ -246,7 +255,7 @@ static const char *choose_llvm_tool(struct chooser *c)
 		return xprintf("%s: %s is a clang-only target and has no %s; use %s-clang",
 		               c->rq->name, c->ch->t->name, name,
 		               platform_string(&c->rq->n->plat));
-	c->ch->clang = clang_choose(c->ss, NULL);
+	c->ch->clang = clang_choose(c->ss, NULL, NULL);
 	if (!c->ch->clang)
 		return xprintf("%s: the LLVM tools come with the clang shard, and none "
 		               "is installed (ROOT/%s/clang-X.Y.Z)", c->rq->name,
@@ -256,7 +265,7 @@ static const char *choose_llvm_tool(struct chooser *c)
 
 static const char *choose_lld(struct chooser *c)
 {
-	c->ch->clang = clang_choose(c->ss, NULL);
+	c->ch->clang = clang_choose(c->ss, NULL, NULL);
 	if (!c->ch->clang)
 		return xprintf("%s: ld.lld comes with the clang shard, and none is "
 		               "installed (ROOT/%s/clang-X.Y.Z)", c->rq->name,
@@ -267,7 +276,8 @@ static const char *choose_lld(struct chooser *c)
 static const char *choose_binutils(struct chooser *c)
 {
 	const char *tool = c->rq->n->tool->shard_name;
-	struct gccwant w = {&c->rq->n->plat, tool, env_pref(c), c->rq->name, NULL};
+	struct gccwant w = {&c->rq->n->plat, tool, env_pref(c), c->rq->name, NULL,
+	                    NULL, NULL};
 	char *why = NULL;
 
 	if (target_sdk_only(c->ch->t))
@@ -292,6 +302,27 @@ static const char *choose_pkgconfig(struct chooser *c)
 		               "there is nothing for pkg-config to look in",
 		               c->rq->name, tdir, tdir, tdir);
 	return NULL;
+}
+
+/* the request's -std= constrains the compiler when its language is one the
+ * request involves (GCC ignores, with a warning, a -std= of another) */
+static void std_limits(struct chooser *c)
+{
+	const struct request *rq = c->rq;
+	const struct stdinfo *si = rq->a.std ? std_info(rq->a.std) : NULL;
+	int involved;
+
+	if (!si)
+		return;   /* a value the table does not know: the compiler judges */
+	involved = si->lang == LANG_CXX ? rq->cxx :
+	           si->lang == LANG_FORTRAN ? rq->fortran :
+	           rq->n->tool->lang == LANG_C || (rq->a.langs & L_C);
+	if (!involved)
+		return;
+	if (version_parse(si->gcc, &c->gcc_std) == 0)
+		c->gcc_min = &c->gcc_std;
+	if (version_parse(si->clang, &c->clang_std) == 0)
+		c->clang_min = &c->clang_std;
 }
 
 /* CCMUX_LAUNCHER=ccache|sccache|distcc|icecc|PATH goes in front of a
@@ -325,9 +356,11 @@ const char *choose(const struct request *rq, const struct settings *set,
                    struct choice *ch)
 {
 	const struct name *n = rq->n;
-	struct chooser c = {rq, set, ss, host, ch, NULL, {{0, 0, 0}, 0}};
+	struct chooser c;
 	const char *why = NULL;
 
+	memset(&c, 0, sizeof(c));
+	c.rq = rq, c.set = set, c.ss = ss, c.host = host, c.ch = ch;
 	memset(ch, 0, sizeof(*ch));
 	ch->plat = &n->plat;
 	ch->t = n->plat.target;
@@ -339,6 +372,7 @@ const char *choose(const struct request *rq, const struct settings *set,
 	ch->sysroot = rq->a.sysroot ? rq->a.sysroot : ss->sysroot;
 	if (*n->version && version_parse(n->version, &c.name_ver) == 0)
 		c.name_pref = &c.name_ver;
+	std_limits(&c);
 	switch (n->tool->family) {
 	case FAM_GCC: why = choose_gcc(&c); break;
 	case FAM_CLANG: why = choose_clang(&c); break;

@@ -73,26 +73,29 @@ static void wine_prefix(const struct ctx *c, struct strvec *env)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
 	struct stat st;
+	char *dir;
 
 	if (getenv("WINEPREFIX"))
 		return;
 	if (c->prefix) {
-		char *dir = xconcat(c->prefix, "/var/wine", (char *)NULL);
-
+		dir = xconcat(c->prefix, "/var/wine", (char *)NULL);
 		if (stat(dir, &st) == 0 && st.st_uid == geteuid()) {
 			sv_push(env, xconcat("WINEPREFIX=", dir, (char *)NULL));
 			return;
 		}
 	}
 	if (xdg && *xdg == '/')
-		sv_push(env, xconcat("WINEPREFIX=", xdg, "/ccmux/wine", (char *)NULL));
+		dir = xconcat(xdg, "/ccmux", (char *)NULL);
 	else if (home && *home == '/')
-		sv_push(env, xconcat("WINEPREFIX=", home, "/.cache/ccmux/wine",
-		                     (char *)NULL));
+		dir = xconcat(home, "/.cache/ccmux", (char *)NULL);
 	else
 		fatal("run: no wine prefix: %s/var/wine is not yours and neither "
 		      "HOME nor XDG_CACHE_HOME is set; set WINEPREFIX",
 		      c->prefix ? c->prefix : "PREFIX");
+	/* wine makes the prefix, but not the directories above it */
+	if (mkdir_p(dir, 0700) != 0)
+		fatal("run: cannot make the wine prefix's directory %s:", dir);
+	sv_push(env, xconcat("WINEPREFIX=", dir, "/wine", (char *)NULL));
 }
 
 /* a Windows program under wine: 64-bit needs wine64, 32-bit wine32 */

@@ -99,3 +99,34 @@ for t in x86_64-linux-gnu aarch64-linux-gnu armv7l-linux-gnueabihf; do
 			fail "$t: libgfortran5 gfortran" "$(cat "$T/err")"
 	fi
 done
+
+# ---- compat/std.def against the real compilers: each installed GCC shard
+# and clang accepts exactly the -std= values the table says it does
+printf 'int main(void){return 0;}\n' > std.c
+printf 'int main(){}\n' > std.cc
+printf 'end\n' > std.f90
+std_rows() { sed -n 's/^STD("\([^"]*\)", LANG_\([A-Z]*\), "\([^"]*\)", "\([^"]*\)")$/\1 \2 \3 \4/p' "$CCMUX_SRC/compat/std.def"; }
+# older VERSION FIRST: yes when VERSION is older than FIRST ("-": never)
+older() { [ "$2" = - ] || [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n 1)" != "$2" ]; }
+shards=$(ls -d "$CCMUX_PREFIX"/opt/x86_64-linux-gnu/gcc-* "$CCMUX_PREFIX"/opt/x86_64-linux-gnu/clang-* 2>/dev/null)
+[ -n "$shards" ] || fail "std.def" "no shard in $CCMUX_PREFIX/opt/x86_64-linux-gnu"
+for s in $shards; do
+	v=${s##*-}
+	bad="" n=0
+	while read -r std lang g c; do
+		case "$s:$lang" in
+		*/gcc-*:C) cc=$s/bin/x86_64-linux-gnu-gcc src=std.c first=$g ;;
+		*/gcc-*:CXX) cc=$s/bin/x86_64-linux-gnu-g++ src=std.cc first=$g ;;
+		*/gcc-*:FORTRAN) cc=$s/bin/x86_64-linux-gnu-gfortran src=std.f90 first=$g ;;
+		*/clang-*:C) cc=$s/bin/clang src=std.c first=$c ;;
+		*/clang-*:CXX) cc=$s/bin/clang++ src=std.cc first=$c ;;
+		*) continue ;;
+		esac
+		[ -x "$cc" ] || continue
+		older "$v" "$first" && want=no || want=yes
+		"$cc" -std="$std" -fsyntax-only "$src" >/dev/null 2>&1 && got=yes || got=no
+		n=$((n + 1))
+		[ "$got" = "$want" ] || bad="$bad -std=$std (table: $want, compiler: $got)"
+	done < <(std_rows)
+	check "std.def: ${s##*/} accepts what the table says ($n values)" "" "$bad"
+done

@@ -43,8 +43,8 @@ check() {
 	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got '$2', want '$3'"; fi
 }
 
-if ! musl-gcc -std=c99 -D_GNU_SOURCE -Itargets -Icompat tests/unit/elfdump.c \
-	compat/elfread.c compat/binread.c compat/pe.c compat/util.c -o "$tmp/elfdump"; then
+if ! musl-gcc -std=c99 -D_GNU_SOURCE -I. tests/unit/elfdump.c compat/elfread.c \
+	base/binread.c compat/pe.c base/util.c base/version.c -o "$tmp/elfdump"; then
 	fail build-elfdump "musl-gcc failed"
 	exit 1
 fi

@@ -168,6 +168,26 @@ static const struct {
 	{"x86_64-linux-gnu-g++-11", "-c a.cc", NULL, "2.36", "11.3.0"},
 	{"x86_64-linux-gnu-gcc-11", "a.cc", NULL, "2.17", "12.2.0"},
 	{"x86_64-linux-gnu-g++-11", "--version", NULL, "2.17", "12.2.0"},
+	/* the language standard asked for: the oldest GCC that accepts it */
+	{"x86_64-linux-gnu-g++", "-std=c++14 -c a.cc", NULL, "2.17", "5.2.0"},
+	{"x86_64-linux-gnu-g++", "-std=gnu++17 -c a.cc", NULL, "2.17", "7.1.0"},
+	{"x86_64-linux-gnu-g++", "--std=c++2a -c a.cc", NULL, "2.17", "8.1.0"},
+	{"x86_64-linux-gnu-g++", "-std=c++20 -c a.cc", NULL, "2.17", "12.2.0"},
+	{"x86_64-linux-gnu-g++", "-std=c++20 -c a.cc", NULL, "2.36", "11.3.0"},
+	{"x86_64-linux-gnu-g++", "-std=c++17 --version", NULL, "2.17", "7.1.0"},
+	{"x86_64-linux-gnu-g++", "-std=c++17 -std=c++98 -c a.cc", NULL, "2.17", "4.8.5"},
+	{"x86_64-linux-gnu-gcc", "-std=c89 -c a.c", NULL, "2.17", "4.8.5"},
+	{"x86_64-linux-gnu-gcc", "-std=c17 -c a.c", NULL, "2.17", "8.1.0"},
+	{"x86_64-linux-gnu-gcc", "-std=c++17 -c a.c", NULL, "2.17", "4.8.5"},
+	{"x86_64-linux-gnu-gcc", "-std=c++17 -c a.cc", NULL, "2.17", "7.1.0"},
+	{"x86_64-linux-gnu-gcc", "-std=c++18 -c a.cc", NULL, "2.17", "4.8.5"},
+	{"x86_64-linux-gnu-gfortran", "-std=f2018 -c a.f90", NULL, "2.17", "8.1.0"},
+	{"x86_64-linux-gnu-g++-5", "-std=c++17 -c a.cc", NULL, "2.17", "7.1.0"},
+	{"x86_64-linux-gnu-g++", "-std=c++17 -c a.cc", "4.8", "2.17", "7.1.0"},
+	{"x86_64-linux-gnu-g++", "-std=c++26 -c a.cc", NULL, "2.17",
+	 "refuse: -std=c++26 needs GCC >= 14 with g++; installed for x86_64-linux-gnu:"},
+	{"x86_64-linux-gnu-libgfortran3-g++", "-std=c++17 -c a.cc", NULL, "2.17",
+	 "refuse: libgfortran3 needs GCC 4.8-6 and -std=c++17 GCC >= 7 with g++"},
 	/* binutils pair with the GCC the platform would choose */
 	{"x86_64-linux-gnu-ar", "rcs x.a", NULL, "2.17", "2.26"},
 	{"x86_64-linux-gnu-libgfortran5-ar", "rcs x.a", NULL, "2.17", "2.40"},
@@ -222,13 +242,15 @@ static void table(void)
 
 /* a shard is legal for a request under the seeds' rules */
 static int legal(const struct fake *f, int lf, int cxx11, const char *tool,
-                 const char *floor)
+                 const char *floor, int std_major)
 {
 	struct version v, rt, fl;
 	int major;
 
 	version_parse(f->ver, &v);
 	major = v.v[0];
+	if (major < std_major)
+		return 0;
 	if (lf == 3 && major > 6)
 		return 0;
 	if (lf == 4 && major != 7)
@@ -263,15 +285,26 @@ static void cross_product(void)
 	static const char *const langs[][2] = {{"gcc", "a.c"}, {"g++", "a.cc"},
 		{"gfortran", "a.f90"}};
 	static const char *const floors[] = {"2.17", "2.36"};
-	static const int prefs[] = {0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
-	unsigned mask, t, l, f, p, bad = 0, checked = 0;
+	static const int prefs[] = {0, 4, 6, 7, 9, 10, 12, 13};
+	/* -std= values with the first GCC major that takes them, per language */
+	static const struct {
+		const char *flag[3];   /* for gcc, g++, gfortran */
+		int major[3];
+	} stds[] = {
+		{{"", "", ""}, {0, 0, 0}},
+		{{"-std=c17 ", "-std=c++17 ", "-std=f2018 "}, {8, 7, 8}},
+		{{"-std=c2x ", "-std=c++20 ", "-std=f2008 "}, {9, 10, 0}},
+		{{"-std=c++20 ", "-std=c11 ", "-std=c++2b "}, {0, 0, 0}},
+	};
+	unsigned mask, t, l, f, p, sd, bad = 0, checked = 0;
 	char *first_bad = NULL;
 
 	for (mask = 1; mask < (1u << NSEEDS); mask++)
 	for (t = 0; t < sizeof(tags) / sizeof(tags[0]); t++)
 	for (l = 0; l < 3; l++)
 	for (f = 0; f < 2; f++)
-	for (p = 0; p < sizeof(prefs) / sizeof(prefs[0]); p++) {
+	for (p = 0; p < sizeof(prefs) / sizeof(prefs[0]); p++)
+	for (sd = 0; sd < sizeof(stds) / sizeof(stds[0]); sd++) {
 		struct shardset ss;
 		struct choice ch;
 		char *name = xprintf("x86_64-linux-gnu-%s%s%s", tags[t], langs[l][0],
@@ -284,10 +317,12 @@ static void cross_product(void)
 		int ok;
 
 		inventory(&ss, mask, floors[f]);
-		got = run(&ss, name, langs[l][1], NULL, &ch);
+		got = run(&ss, name, xconcat(stds[sd].flag[l], langs[l][1], (char *)NULL),
+		          NULL, &ch);
 		for (i = 0; i < NSEEDS; i++) {
 			if (!(mask & (1u << i)) ||
-			    !legal(&seeds[i], lf, cxx11, langs[l][0], floors[f]))
+			    !legal(&seeds[i], lf, cxx11, langs[l][0], floors[f],
+			           stds[sd].major[l]))
 				continue;
 			if (!best || (prefs[p] && dist(seeds[i].ver, prefs[p]) <
 			              dist(best->ver, prefs[p])))
@@ -300,11 +335,12 @@ static void cross_product(void)
 			ok = streq(got, best->ver);
 		checked++;
 		if (!ok && !bad++)
-			first_bad = xprintf("%s at %s (installed %#x): want %s got %s", name,
-			                    floors[f], mask, best ? best->ver : "a refusal", got);
+			first_bad = xprintf("%s %s at %s (installed %#x): want %s got %s", name,
+			                    stds[sd].flag[l], floors[f], mask,
+			                    best ? best->ver : "a refusal", got);
 	}
 	CHECK(xprintf("rules: cross product of %u requests (installed subsets x tags x "
-	              "languages x floors x preferences)", checked), bad == 0,
+	              "languages x floors x preferences x -std=)", checked), bad == 0,
 	      "%u wrong, first: %s", bad, first_bad);
 }
 
@@ -317,6 +353,8 @@ static void tables(void)
 	for (i = 1; i < ntools; i++)
 		sorted &= strcmp(tools[i - 1].name, tools[i].name) < 0;
 	CHECK("tables: tools.def sorted by name (bsearch)", sorted, "not sorted");
+	CHECK("tables: std.def sorted by value (bsearch)", std_table_sorted(),
+	      "not sorted");
 	for (i = 0; i < ntools; i++)
 		rows &= tool_by_name(tools[i].name) == &tools[i] &&
 		        tool_by_name(tools[i].shard_name) != NULL;
