@@ -27,27 +27,29 @@
 # zlib1g: bookworm's have the same sonames).  libcc1-0 (a GDB plugin) is
 # left out.
 #
-# DESTDIR receives the Debian layout (for ARCH amd64 on an amd64 host,
-# arm64 as an example of a cross ARCH; N = MAJOR, V = full version):
-#   DESTDIR/usr/bin/x86_64-linux-gnu-{gcc,g++,gfortran,cpp}-N
-#   DESTDIR/usr/lib/gcc/x86_64-linux-gnu/N/          cc1 cc1plus f951 lto1 collect2,
-#                                                  libgcc.a crt*.o include ...
+# DESTDIR receives the Debian layout (N = MAJOR; amd64 native, arm64 as an
+# example of a cross ARCH):
+#   DESTDIR/usr/bin/x86_64-linux-gnu-{gcc,g++,gfortran,cpp}-N (and gcc-N ...)
+#   DESTDIR/usr/lib/gcc/x86_64-linux-gnu/N/      cc1 cc1plus f951 lto1 collect2
+#                                                lto-wrapper, libgcc.a crt*.o
+#                                                include/ finclude/, lib*.so links
 #   DESTDIR/usr/include/c++/N, DESTDIR/usr/include/x86_64-linux-gnu/c++/N
-#   DESTDIR/usr/lib/x86_64-linux-gnu/libstdc++.so.6 ...  (runtime)
+#   DESTDIR/usr/lib/x86_64-linux-gnu/libstdc++.so.6 ...  bullseye's runtime
+#   DESTDIR/lib/x86_64-linux-gnu/libgcc_s.so.1   (and a link to it in
+#                                                DESTDIR/usr/lib/x86_64-linux-gnu)
 #   DESTDIR/usr/bin/aarch64-linux-gnu-{gcc,g++,gfortran,cpp}-N
 #   DESTDIR/usr/lib/gcc-cross/aarch64-linux-gnu/N/
 #   DESTDIR/usr/aarch64-linux-gnu/include/c++/N
-#   DESTDIR/usr/aarch64-linux-gnu/lib/libstdc++.so.6 ...  (runtime)
-#   DESTDIR/usr/aarch64-linux-gnu/bin/{as,ld,...} -> /usr/bin/aarch64-linux-gnu-*
-#                                                  (links made here: the cross
-#                                                  driver looks for its binutils
-#                                                  there, relative to itself)
-# Several MAJORs and ARCHes share one DESTDIR, as they share one system.
-# Absolute symbolic links inside the packages are made relative, so that
-# they stay inside DESTDIR.  The drivers find their own programs, headers
-# and libraries relative to where they are, and the libc (headers, crt
-# files, libc.so) of the running system: /usr/include and /usr/lib/TRIPLET
-# natively, /usr/TRIPLET for a cross ARCH (libc6-dev-ARCH-cross).
+#   DESTDIR/usr/aarch64-linux-gnu/lib/libstdc++.so.6 ...  bullseye's runtime
+#   DESTDIR/usr/aarch64-linux-gnu/{bin,include,lib}/...  links made here to the
+#                                                system's cross binutils and
+#                                                cross libc (see link_system)
+#   DESTDIR/.bullseye/PACKAGE                    the .deb unpacked (a stamp)
+# Several MAJORs and ARCHes share one DESTDIR, as they share one system.  The
+# packages hold no absolute symbolic link; the drivers find their programs,
+# headers and libraries relative to themselves, the native libc in the
+# system's /usr/include and /usr/lib/TRIPLET, as and ld in PATH (native) or
+# DESTDIR/usr/TRIPLET/bin (cross).
 #
 # Output on stdout, one line per MAJOR x ARCH:
 #   ARCH MAJOR VERSION TRIPLET DRIVERPREFIX
@@ -57,9 +59,9 @@
 #
 #   MAJOR   9 | 10 (several: 9,10)
 #   ARCH    a Debian architecture: amd64 arm64 armhf i386 ppc64el (also
-#           s390x mips64el ...: whatever bullseye has a cross GCC for), or
-#           x86_64 aarch64 armv7l i686 powerpc64le.  The host's own
-#           architecture gives the native compiler.
+#           armel and s390x: bullseye has no other cross GCC 9 or 10 under
+#           these names), or x86_64 aarch64 armv7l i686 powerpc64le.  The
+#           host's own architecture gives the native compiler.
 #
 # Options:
 #   --cache DIR      apt state and downloaded .debs (default
@@ -69,16 +71,21 @@
 #   --update         run apt-get update even when the lists are there
 #   --packages       print the package list (one "PACKAGE VERSION" a line) and
 #                    stop: no download, DESTDIR is not touched
-#   --download-only  fetch into the cache, do not unpack
+#   --download-only  fetch into the cache, do not unpack (DESTDIR is not touched)
+#   --no-strip       keep the debug information bullseye's gcc-10 cross
+#                    compilers carry (cc1 180 MB instead of 25 MB; 3.5 GB for
+#                    four cross ARCHes); by default strip --strip-debug removes it
+#                    from what a run unpacks
+# Environment: BULLSEYE_JOBS=2 (.debs unpacked at once)
 set -eu
 
 SUITE=bullseye
 CACHE=/var/cache/ccmux/bullseye
-ARCHIVE= FORCE_UPDATE=0 MODE=unpack
+ARCHIVE='' FORCE_UPDATE=0 MODE=unpack STRIP=1
 
 me=${0##*/}
 die() { echo "$me: $*" >&2; exit 1; }
-usage() { echo "usage: $me [--cache DIR] [--archive URI] [--update] [--packages|--download-only] DESTDIR MAJOR[,MAJOR] ARCH..." >&2; exit 2; }
+usage() { echo "usage: $me [--cache DIR] [--archive URI] [--update] [--no-strip] [--packages|--download-only] DESTDIR MAJOR[,MAJOR] ARCH..." >&2; exit 2; }
 say() { echo "$me: $*" >&2; }
 
 while [ $# -gt 0 ]; do
@@ -90,6 +97,7 @@ while [ $# -gt 0 ]; do
 	--update) FORCE_UPDATE=1; shift ;;
 	--packages) MODE=list; shift ;;
 	--download-only) MODE=download; shift ;;
+	--no-strip) STRIP=0; shift ;;
 	-h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	--) shift; break ;;
 	-*) echo "$me: unknown option $1" >&2; usage ;;
@@ -107,6 +115,11 @@ done
 for t in apt-get apt-cache dpkg dpkg-deb sha256sum flock; do
 	command -v $t >/dev/null || die "$t not found (a Debian system is needed)"
 done
+if [ $STRIP = 1 ]; then
+	for t in readelf strip; do
+		command -v $t >/dev/null || die "$t not found (binutils), or give --no-strip"
+	done
+fi
 HOSTARCH=$(dpkg --print-architecture)
 
 # ARCH -> "DEBARCH TRIPLET"
@@ -127,11 +140,7 @@ arch_info() {
 	armel) echo "armel arm-linux-gnueabi" ;;
 	i386) echo "i386 i686-linux-gnu" ;;
 	ppc64el) echo "ppc64el powerpc64le-linux-gnu" ;;
-	ppc64) echo "ppc64 powerpc64-linux-gnu" ;;
 	s390x) echo "s390x s390x-linux-gnu" ;;
-	mips64el) echo "mips64el mips64el-linux-gnuabi64" ;;
-	mipsel) echo "mipsel mipsel-linux-gnu" ;;
-	riscv64) echo "riscv64 riscv64-linux-gnu" ;;
 	*) return 1 ;;
 	esac
 }
@@ -152,6 +161,7 @@ flock 9 || die "cannot lock $CACHE/lock"
 # prints "URI|SIGNED-BY" (SIGNED-BY a keyring file, or empty)
 system_archive() {
 	local codename f
+	# shellcheck disable=SC1091
 	codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
 	[ -n "$codename" ] || codename=$(apt-config dump 2>/dev/null | sed -n 's/^APT::Default-Release "\(.*\)";/\1/p')
 	[ -n "$codename" ] || return 1
@@ -221,7 +231,7 @@ setup_apt() {
 	} > "$CACHE/etc/sources.new"
 	if ! cmp -s "$CACHE/etc/sources.new" "$CACHE/etc/sources.list.d/$SUITE.sources"; then
 		mv "$CACHE/etc/sources.new" "$CACHE/etc/sources.list.d/$SUITE.sources"
-		rm -f "$CACHE/lists/updated"
+		rm -f "$CACHE/updated"
 	else
 		rm -f "$CACHE/etc/sources.new"
 	fi
@@ -255,7 +265,7 @@ setup_apt() {
 }
 
 apt_update() {
-	if [ $FORCE_UPDATE = 0 ] && [ -e "$CACHE/lists/updated" ]; then
+	if [ $FORCE_UPDATE = 0 ] && [ -e "$CACHE/updated" ]; then
 		return 0
 	fi
 	say "apt-get update ($SUITE, private lists in $CACHE/lists)"
@@ -264,11 +274,11 @@ apt_update() {
 		die "apt-get update failed"
 	}
 	# apt-get update exits 0 when an index could not be fetched
-	if grep -qE '^(W|E): ' "$CACHE/update.log"; then
+	if grep -qE '^(E: |W: (Failed to fetch|Some index files failed|GPG error|The repository))' "$CACHE/update.log"; then
 		cat "$CACHE/update.log" >&2
 		die "apt-get update: warnings or errors (see above)"
 	fi
-	date -u +%FT%TZ > "$CACHE/lists/updated"
+	date -u +%FT%TZ > "$CACHE/updated"
 }
 
 # ---- the package list ----------------------------------------------------------
@@ -328,19 +338,22 @@ setup_apt
 apt_update
 
 LIST=$CACHE/packages.$$
-trap 'rm -f "$LIST"' EXIT
+trap 'rm -f "$LIST" "$LIST.new"' EXIT
 all=()
 for m in ${MAJORS//,/ }; do
 	for a in "${ARCHES[@]}"; do
-		# shellcheck disable=SC2046
-		for p in $(roots "$m" "$a"); do
-			apt-cache show --no-all-versions "$p" >/dev/null 2>&1 ||
-				die "$SUITE has no package $p (GCC $m for $a)"
-			all+=("$p")
-		done
+		read -ra r <<< "$(roots "$m" "$a")"
+		all+=("${r[@]}")
 	done
 done
 resolve "${all[@]}" > "$LIST"
+for m in ${MAJORS//,/ }; do
+	for a in "${ARCHES[@]}"; do
+		for p in $(roots "$m" "$a"); do
+			grep -q "^$p " "$LIST" || die "$SUITE has no package $p (GCC $m for $a)"
+		done
+	done
+done
 sort -u "$LIST" -o "$LIST"
 
 if [ $MODE = list ]; then
@@ -350,8 +363,21 @@ fi
 
 # ---- download ------------------------------------------------------------------
 
+# a .deb is good when its SHA256 is the archive's; the check is remembered
+# (CACHE/debs/.verified: FILE SIZE MTIME SHA256) so that a warm run does not
+# hash a gigabyte again
+declare -A verified=()
+if [ -f "$CACHE/debs/.verified" ]; then
+	while read -r f sz mt h; do verified[$f]="$sz $mt $h"; done < "$CACHE/debs/.verified"
+fi
 have_deb() {  # FILE SHA256
-	[ -s "$CACHE/debs/$1" ] && [ "$(sha256sum < "$CACHE/debs/$1" | cut -d' ' -f1)" = "$2" ]
+	local f=$CACHE/debs/$1 st
+	[ -s "$f" ] || return 1
+	st=$(stat -c '%s %Y' "$f")
+	[ "${verified[$1]:-}" = "$st $2" ] && return 0
+	[ "$(sha256sum < "$f" | cut -d' ' -f1)" = "$2" ] || return 1
+	verified[$1]="$st $2"
+	echo "$1 $st $2" >> "$CACHE/debs/.verified"
 }
 
 missing=()
@@ -366,17 +392,19 @@ if [ ${#missing[@]} -gt 0 ]; then
 		cat "$CACHE/download.log" >&2
 		die "apt-get download failed"
 	}
-fi
-while read -r pkg ver file sha; do
-	# apt-get download names the file PACKAGE_VERSION_ARCH.deb, like the pool
-	# does, except for an epoch (%3a)
-	if ! have_deb "${file##*/}" "$sha"; then
-		f=$(ls "$CACHE/debs/${pkg}_"*"${ver#*:}_"*.deb 2>/dev/null | head -n 1)
-		[ -n "$f" ] && [ "$(sha256sum < "$f" | cut -d' ' -f1)" = "$sha" ] ||
+	while read -r pkg ver file sha; do
+		# apt-get download names the file PACKAGE_VERSION_ARCH.deb, as the
+		# pool does, except for an epoch (%3a)
+		have_deb "${file##*/}" "$sha" && continue
+		f=
+		for f in "$CACHE/debs/${pkg}_"*"${ver#*:}_"*.deb; do break; done
+		if [ ! -f "$f" ] || [ "$(sha256sum < "$f" | cut -d' ' -f1)" != "$sha" ]; then
 			die "$pkg $ver: no .deb with the archive's checksum in $CACHE/debs"
+		fi
 		mv "$f" "$CACHE/debs/${file##*/}"
-	fi
-done < "$LIST"
+		have_deb "${file##*/}" "$sha"
+	done < "$LIST"
+fi
 
 [ $MODE = download ] && exit 0
 
@@ -384,41 +412,98 @@ done < "$LIST"
 
 mkdir -p "$DEST/.bullseye" || die "cannot create $DEST"
 DEST=$(cd "$DEST" && pwd)
-n=0
+: > "$LIST.new"
 while read -r pkg ver file sha; do
 	deb=${file##*/}
-	[ "$(cat "$DEST/.bullseye/$pkg" 2>/dev/null)" = "$deb" ] && continue
-	dpkg-deb -x "$CACHE/debs/$deb" "$DEST" || die "dpkg-deb -x $deb failed"
-	echo "$deb" > "$DEST/.bullseye/$pkg"
-	n=$((n + 1))
+	[ "$(cat "$DEST/.bullseye/$pkg" 2>/dev/null)" = "$deb" ] || echo "$pkg $deb" >> "$LIST.new"
 done < "$LIST"
-[ $n = 0 ] || say "unpacked $n packages into $DEST"
+n=$(wc -l < "$LIST.new")
+if [ "$n" -gt 0 ]; then
+	say "unpacking $n packages into $DEST"
+	# two at a time: dpkg-deb spends its time in xz
+	awk '{ print $2 }' "$LIST.new" | xargs -P "${BULLSEYE_JOBS:-2}" -I{} \
+		dpkg-deb -x "$CACHE/debs/{}" "$DEST" || die "dpkg-deb -x failed"
+	# bullseye's gcc-10-cross compilers carry their debug information (cc1
+	# 180 MB instead of 25 MB): strip it (the code is not touched), unless
+	# --no-strip
+	if [ $STRIP = 1 ]; then
+		for f in "$DEST"/usr/lib/gcc*/*/*/* "$DEST"/usr/bin/*; do
+			if [ ! -f "$f" ] || [ ! -x "$f" ] || [ -L "$f" ]; then continue; fi
+			readelf -S "$f" 2>/dev/null | grep -q '\.debug_info' || continue
+			strip --strip-debug "$f" || die "strip --strip-debug $f failed"
+		done
+	fi
+	while read -r pkg deb; do echo "$deb" > "$DEST/.bullseye/$pkg"; done < "$LIST.new"
+fi
+rm -f "$LIST.new"
 
-# absolute symbolic links inside DESTDIR/usr point into the running system;
-# make the ones whose target the packages brought relative (they stay in
-# DESTDIR), leave the others (e.g. to the system's libc files)
-find "$DEST/usr" -type l | while read -r l; do
-	t=$(readlink "$l")
-	case $t in /*) ;; *) continue ;; esac
-	[ -e "$DEST$t" ] || [ -L "$DEST$t" ] || continue
-	rel=$(realpath -s -m --relative-to="$(dirname "$l")" "$DEST$t")
-	ln -sfn "$rel" "$l"
-done
-
-# a cross driver looks for as and ld in ../TRIPLET/bin relative to its
-# lib/gcc-cross directory (DESTDIR/usr/TRIPLET/bin), then in the directories
-# it was configured with (not DESTDIR), then in PATH as plain "as": give it
-# the system's cross binutils there
-status=0
-for a in "${ARCHES[@]}"; do
-	[ "$a" != "$HOSTARCH" ] || continue
-	tri=$(arch_info "$a"); tri=${tri#* }
-	mkdir -p "$DEST/usr/$tri/bin"
+# A cross driver finds its binutils and its target's libc relative to
+# itself, in DESTDIR/usr/TRIPLET/{bin,include,lib} (the places an installed
+# Debian cross GCC finds /usr/TRIPLET/...); past those it looks only in the
+# host's /usr/include, /lib/TRIPLET and /usr/lib/TRIPLET (multiarch, not the
+# cross libc) and then PATH for a plain "as".  So DESTDIR/usr/TRIPLET gets
+# links to every entry of the system's /usr/TRIPLET/{include,lib} that the
+# packages did not bring (bullseye's C++ headers and GCC runtime stay), and
+# bin/{as,ld,...} links to the system's TRIPLET-as etc.  Run again after
+# installing or upgrading libc6-dev-ARCH-cross or binutils-TRIPLET.
+link_system() {  # TRIPLET
+	local tri=$1 d e n
+	mkdir -p "$DEST/usr/$tri/bin" "$DEST/usr/$tri/include" "$DEST/usr/$tri/lib"
 	for t in as ld ld.bfd ld.gold ar nm objcopy objdump ranlib readelf strip; do
 		[ -x "/usr/bin/$tri-$t" ] && ln -sfn "/usr/bin/$tri-$t" "$DEST/usr/$tri/bin/$t"
 	done
+	for d in include lib; do
+		for e in "/usr/$tri/$d"/* "/usr/$tri/$d"/.[!.]*; do
+			[ -e "$e" ] || [ -L "$e" ] || continue
+			n=$DEST/usr/$tri/$d/${e##*/}
+			# not over what the packages brought (their own links too)
+			if [ -e "$n" ] || [ -L "$n" ]; then
+				case $(readlink "$n") in "/usr/$tri/"*) ;; *) continue ;; esac
+			fi
+			# the system's GCC runtime is another GCC's: only bullseye's
+			case ${e##*/} in
+			libstdc++.so*|libgcc_s.so*|libgfortran.so*|libquadmath.so*|libasan.so*|\
+			libtsan.so*|liblsan.so*|libubsan.so*|libhwasan.so*|libatomic.so*|\
+			libgomp.so*|libitm.so*|libobjc.so*|libgo.so*|libgphobos.so*|\
+			libgdruntime.so*|libgm2*.so*|libcc1.so*) rm -f "$n"; continue ;;
+			esac
+			ln -sfn "$e" "$n"
+		done
+	done
+	# links left from an earlier run to what is no longer there
+	find "$DEST/usr/$tri" -maxdepth 2 -xtype l -lname "/usr/*" -delete
 	[ -x "/usr/bin/$tri-as" ] ||
-		say "warning: /usr/bin/$tri-as not found: install binutils-$tri to use the $a compilers"
+		say "warning: /usr/bin/$tri-as not found: install binutils-$tri to use the $tri compilers"
+	[ -e "/usr/$tri/lib/libc.so" ] ||
+		say "warning: /usr/$tri/lib/libc.so not found: install libc6-dev-*-cross for $tri to link"
+	return 0
+}
+status=0
+# native: libgcc-s1 puts libgcc_s.so.1 in /lib/TRIPLET, which the driver
+# does not search relative to itself (its own libgcc_s.so script names
+# libgcc_s.so.1); as on a merged-/usr system, give it a name in
+# DESTDIR/usr/lib/TRIPLET, so that links use bullseye's and not the system's
+for d in "$DEST"/lib/*-linux-gnu*; do
+	[ -d "$d" ] || continue
+	mkdir -p "$DEST/usr/lib/${d##*/}"
+	for e in "$d"/*; do
+		n=$DEST/usr/lib/${d##*/}/${e##*/}
+		[ -e "$n" ] || [ -L "$n" ] || ln -s "../../../lib/${d##*/}/${e##*/}" "$n"
+	done
+done
+for a in "${ARCHES[@]}"; do
+	[ "$a" != "$HOSTARCH" ] || continue
+	tri=$(arch_info "$a"); tri=${tri#* }
+	link_system "$tri"
+done
+
+# the compilers' own host libraries (libisl, libmpc, libmpfr, libgmp, zlib,
+# libzstd) come from the running system: say which are missing
+for f in "$DEST"/usr/lib/gcc*/*/*/cc1 "$DEST"/usr/lib/gcc*/*/*/cc1plus \
+	"$DEST"/usr/lib/gcc*/*/*/f951 "$DEST"/usr/lib/gcc*/*/*/lto1; do
+	[ -x "$f" ] || continue
+	miss=$(ldd "$f" 2>/dev/null | awk '/not found/ { print $1 }' | tr '\n' ' ')
+	[ -z "$miss" ] || { say "${f#"$DEST"/}: missing host libraries: $miss"; status=1; }
 done
 
 for m in ${MAJORS//,/ }; do
