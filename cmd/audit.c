@@ -16,19 +16,21 @@ static void spec_for(const struct ctx *c, const struct platform *p,
 	struct request rq;
 	struct shardset ss;
 	struct choice ch;
-	struct version glibc = {{0, 0, 0}, 0};
 
-	memset(s, 0, sizeof(*s));
 	memset(n, 0, sizeof(*n));
-	s->plat = p;
 	n->plat = *p;
 	n->tool = tool_by_name("g++");
 	request_make(&rq, "audit", n, 0, NULL);
 	shard_scan(c->roots, platform_dir(p), 0, &ss);
-	shardset_glibc(&ss, &glibc);
-	audit_floor(s, ss.sysroot, &glibc);
-	if (!choose(&rq, &c->set, &ss, host_lookup(c), &ch) && ch.gcc)
-		audit_runtime(s, ch.gcc->verstr);
+	if (choose(&rq, &c->set, &ss, host_lookup(c), &ch)) {
+		/* no C++ shard: the platform and floor alone */
+		memset(&ch, 0, sizeof(ch));
+		ch.plat = p;
+		ch.t = p->target;
+		ch.inv = &ss;
+		ch.target_sysroot = ss.sysroot;
+	}
+	choice_audit_spec(&ch, &c->set, s);
 	/* a musl executable linked against a shared library is dynamic by the
 	 * user's choice: static is demanded only when CCMUX_STATIC=1 says so
 	 * (CCMUX_AUDIT=1 checks what ccmux itself decided) */

@@ -9,6 +9,7 @@
 #include "base/util.h"
 #include "cmd/cmd.h"
 #include "compat/shard.h"
+#include "driver/driver.h"
 
 /* compilers that get -MAJOR and tagged names */
 static const char *const compilers[] = {
@@ -144,9 +145,26 @@ static void out_close(struct out *o)
 
 /* CMake: everything relative to the file's own place, so the install can
  * move; the sysroot keeps host libraries and headers out of find_*() */
-static void cmake_file(const char *dir, const char *prefix, const struct target *t,
-                       const char *trip, const char *sysroot)
+/* what the build-system files of one target say */
+struct tfile {
+	const char *prefix;
+	const struct target *t;
+	const char *trip;           /* the triplet in the names */
+	const char *sysroot;        /* the sysroot in force, or NULL */
+	int gcc;                    /* the GCC major the compilers are pinned to */
+};
+
+/* compiler names that take the pin: gcc -> gcc-12 */
+static int pinned(const char *tool)
 {
+	return strcmp(tool, "gcc") == 0 || strcmp(tool, "g++") == 0 ||
+	       strcmp(tool, "gfortran") == 0;
+}
+
+static void cmake_file(const char *dir, const struct tfile *tf)
+{
+	const char *prefix = tf->prefix, *trip = tf->trip, *sysroot = tf->sysroot;
+	const struct target *t = tf->t;
 	struct out o;
 	FILE *f;
 	static const char *const tools[][2] = {
@@ -165,9 +183,20 @@ static void cmake_file(const char *dir, const char *prefix, const struct target 
 	        "/../../..\" ABSOLUTE)\n");
 	fprintf(f, "set(CMAKE_SYSTEM_NAME %s)\n", cmake_system(t));
 	fprintf(f, "set(CMAKE_SYSTEM_PROCESSOR %s)\n", t->cmake_processor);
+	if (tf->gcc) {
+		fprintf(f, "# the compilers are one GCC, the oldest installed that builds "
+		        "C++20 here,\n# so that CMake's detection (no -std=) and every "
+		        "compile agree;\n# -DCCMUX_GCC=MAJOR picks another "
+		        "(ccmux targets lists them)\n");
+		fprintf(f, "set(CCMUX_GCC \"%d\" CACHE STRING \"GCC major of the "
+		        "compilers\")\n", tf->gcc);
+		fprintf(f, "if(CCMUX_GCC)\n  set(_ccmux_gcc \"-${CCMUX_GCC}\")\n"
+		        "endif()\n");
+	}
 	for (i = 0; i < N(tools); i++)
-		fprintf(f, "set(CMAKE_%s \"${CCMUX_PREFIX}/bin/%s-%s\" CACHE FILEPATH \"\")\n",
-		        tools[i][0], trip, tools[i][1]);
+		fprintf(f, "set(CMAKE_%s \"${CCMUX_PREFIX}/bin/%s-%s%s\" CACHE FILEPATH \"\")\n",
+		        tools[i][0], trip, tools[i][1],
+		        tf->gcc && pinned(tools[i][1]) ? "${_ccmux_gcc}" : "");
 	if (sysroot) {
 		if (o.rel_sysroot)
 			fprintf(f, "set(CMAKE_SYSROOT \"${CCMUX_PREFIX}/%s\")\n",
@@ -190,9 +219,10 @@ static void cmake_file(const char *dir, const char *prefix, const struct target 
 
 /* meson: absolute paths (bookworm's meson 1.0 has no @DIRNAME@); after
  * moving the install, `ccmux files PREFIX` writes them again */
-static void meson_file(const char *dir, const char *prefix, const struct target *t,
-                       const char *trip, const char *sysroot)
+static void meson_file(const char *dir, const struct tfile *tf)
 {
+	const char *prefix = tf->prefix, *trip = tf->trip, *sysroot = tf->sysroot;
+	const struct target *t = tf->t;
 	struct out o;
 	FILE *f;
 	static const char *const tools[][2] = {
@@ -209,9 +239,13 @@ static void meson_file(const char *dir, const char *prefix, const struct target 
 	        "# meson setup --cross-file %s build\n", trip, o.path);
 	fprintf(f, "[constants]\nprefix = '%s'\n\n", prefix);
 	fprintf(f, "[binaries]\n");
+	if (tf->gcc)
+		fprintf(f, "# the compilers are one GCC, the oldest installed that "
+		        "builds C++20 here\n");
 	for (i = 0; i < N(tools); i++)
-		fprintf(f, "%s = prefix / 'bin' / '%s-%s'\n", tools[i][0], trip,
-		        tools[i][1]);
+		fprintf(f, "%s = prefix / 'bin' / '%s-%s%s'\n", tools[i][0], trip,
+		        tools[i][1], tf->gcc && pinned(tools[i][1]) ?
+		        xprintf("-%d", tf->gcc) : "");
 	if (*t->qemu || target_is_host_arch(t))
 		fprintf(f, "exe_wrapper = [prefix / 'bin' / 'ccmux', 'run', '%s']\n",
 		        trip);
@@ -224,6 +258,32 @@ static void meson_file(const char *dir, const char *prefix, const struct target 
 	        "cpu = '%s'\nendian = '%s'\n", meson_system(t), t->meson_cpu_family,
 	        t->meson_cpu, t->big_endian ? "big" : "little");
 	out_close(&o);
+}
+
+/* the GCC major the build-system files pin: the one the rules choose for
+ * a C++20 compile (the oldest that builds it at the floor), else for any C++
+ * compile; 0 when no GCC serves C++ */
+static int pin_gcc(const struct ctx *c, const char *trip)
+{
+	static char *const std20[] = {"-std=c++20", "-c", "a.cc"}, *plain[] = {"-c", "a.cc"};
+	char *const *argvs[] = {std20, plain};
+	int argcs[] = {3, 2};
+	struct name n;
+	unsigned i;
+
+	if (parse_name(xconcat(trip, "-g++", (char *)NULL), &n))
+		return 0;
+	for (i = 0; i < 2; i++) {
+		struct request rq;
+		struct shardset ss;
+		struct choice ch;
+
+		request_make(&rq, "files", &n, argcs[i], argvs[i]);
+		shard_scan(c->roots, trip, 0, &ss);
+		if (!choose(&rq, &c->set, &ss, host_lookup(c), &ch) && ch.gcc)
+			return ch.gcc->ver.v[0];
+	}
+	return 0;
 }
 
 int cmd_files(const struct ctx *c, int argc, char **argv)
@@ -243,14 +303,17 @@ int cmd_files(const struct ctx *c, int argc, char **argv)
 	if (mkdir_p(ms, 0777) != 0)
 		fatal("cannot create %s:", ms);
 	for (t = targets; t->name; t++) {
-		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
+		struct tfile tf = {prefix, t, NULL, NULL, 0};
 		struct shardset ss;
 
-		shard_scan(c->roots, trip, 0, &ss);
+		tf.trip = xconcat(t->name, default_osver(t), (char *)NULL);
+		shard_scan(c->roots, tf.trip, 0, &ss);
 		if (!ss.ngcc && !ss.sysroot)
 			continue;
-		cmake_file(cm, prefix, t, trip, ss.sysroot);
-		meson_file(ms, prefix, t, trip, ss.sysroot);
+		tf.sysroot = ss.sysroot;
+		tf.gcc = pin_gcc(c, tf.trip);
+		cmake_file(cm, &tf);
+		meson_file(ms, &tf);
 		n++;
 	}
 	printf("   %d CMake toolchain files in %s, meson cross files in %s\n",

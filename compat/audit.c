@@ -150,6 +150,7 @@ static void check_libs(struct audit_result *r, const char *f, const struct elf_i
 {
 	const struct target *t = s->plat->target;
 	char floor[32];
+	size_t i;
 
 	if (t->libc == LIBC_MUSL && elf_max_version(e, "GLIBC_"))
 		say(r, f, "needs GLIBC_%s symbols, but %s has no glibc",
@@ -158,13 +159,13 @@ static void check_libs(struct audit_result *r, const char *f, const struct elf_i
 		version_format(&s->floor, floor, sizeof(floor));
 		check_version(r, f, e, "GLIBC_", floor, s->floor_from);
 	}
-	if (s->gcc) {
-		char *why = xprintf("what GCC %s's libstdc++ provides (libstdc++.so.%s)",
-		                    s->gcc_version, s->gcc->libstdcxx);
-
-		check_version(r, f, e, "GLIBCXX_", s->gcc->glibcxx, why);
-		check_version(r, f, e, "CXXABI_", s->gcc->cxxabi, why);
-	}
+	check_version(r, f, e, "GLIBCXX_", s->glibcxx, s->runtime_from);
+	check_version(r, f, e, "CXXABI_", s->cxxabi, s->runtime_from);
+	for (i = 0; s->libgfortran && i < e->nneeded; i++)
+		if (startswith(e->needed[i], "libgfortran.so.") &&
+		    atoi(e->needed[i] + 15) != s->libgfortran)
+			say(r, f, "links %s, but %s has libgfortran.so.%d", e->needed[i],
+			    s->runtime_from, s->libgfortran);
 }
 
 int audit_file(const char *f, const struct audit_spec *s, struct audit_result *r,
@@ -210,10 +211,23 @@ void audit_floor(struct audit_spec *s, const char *sysroot,
 
 void audit_runtime(struct audit_spec *s, const char *gcc_version)
 {
+	const struct gccinfo *g;
 	struct version v;
 
-	if (!gcc_version || version_parse(gcc_version, &v) != 0)
+	if (!gcc_version || version_parse(gcc_version, &v) != 0 ||
+	    !(g = gcc_info(v.v[0])))
 		return;
-	s->gcc = gcc_info(v.v[0]);
-	s->gcc_version = gcc_version;
+	s->glibcxx = g->glibcxx;
+	s->cxxabi = g->cxxabi;
+	s->libgfortran = 0;
+	s->runtime_from = xprintf("what GCC %s's libstdc++ provides "
+	                          "(libstdc++.so.%s)", gcc_version, g->libstdcxx);
+}
+
+void audit_system(struct audit_spec *s, const struct sysinfo *sys)
+{
+	s->glibcxx = sys->glibcxx;
+	s->cxxabi = sys->cxxabi;
+	s->libgfortran = sys->libgfortran;
+	s->runtime_from = xprintf("the floor's oldest system, %s", sys->names);
 }

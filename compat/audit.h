@@ -11,8 +11,9 @@ struct audit_spec {
 	const struct platform *plat;   /* NULL: report only */
 	struct version floor;          /* glibc floor; parts 0: none known */
 	const char *floor_from;        /* where the floor came from */
-	const struct gccinfo *gcc;     /* the libstdc++ the binary may need */
-	const char *gcc_version;       /* "4.8.5" */
+	const char *glibcxx, *cxxabi;  /* the newest GLIBCXX_/CXXABI_ allowed */
+	int libgfortran;               /* the libgfortran SONAME allowed, 0: any */
+	const char *runtime_from;      /* where those limits come from */
 	int want_static;               /* executables must be static */
 };
 
@@ -27,8 +28,12 @@ struct audit_result {
  * parts), else the seeds' floor for the platform's target */
 void audit_floor(struct audit_spec *s, const char *sysroot,
                  const struct version *glibc);
-/* the libstdc++ limit: what GCC gcc_version's runtime provides */
+/* the runtime limits of a program that ships GCC gcc_version's runtime:
+ * what that libstdc++ provides */
 void audit_runtime(struct audit_spec *s, const char *gcc_version);
+/* the runtime limits of a program that must run on the floor's oldest
+ * system as it is: that system's libstdc++ and libgfortran */
+void audit_system(struct audit_spec *s, const struct sysinfo *sys);
 /* audit one file, printing its report unless quiet; returns 0 clean, 1
  * violations (each on its own line), 2 unreadable */
 int audit_file(const char *f, const struct audit_spec *s,

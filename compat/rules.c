@@ -14,6 +14,27 @@ const struct gccinfo gcc_table[] = {
 
 const unsigned gcc_table_len = sizeof(gcc_table) / sizeof(gcc_table[0]);
 
+static const struct sysinfo systems[] = {
+#define SYSTEM(glibc, glibcxx, cxxabi, gf, names) {glibc, glibcxx, cxxabi, gf, names},
+#include "compat/systems.def"
+#undef SYSTEM
+};
+
+const struct sysinfo *floor_system(const struct version *floor)
+{
+	const struct sysinfo *best = &systems[0];
+	unsigned i;
+
+	for (i = 0; i < sizeof(systems) / sizeof(systems[0]); i++) {
+		struct version v;
+
+		version_parse(systems[i].glibc, &v);
+		if (version_cmp(&v, floor) <= 0)
+			best = &systems[i];
+	}
+	return best;
+}
+
 static const struct stdinfo std_table[] = {
 #define STD(name, lang, gcc, clang) {name, lang, gcc, clang},
 #include "compat/std.def"

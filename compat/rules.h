@@ -27,6 +27,18 @@ const struct gccinfo *gcc_info(int major);
  * (hi 0: no upper limit) */
 void gcc_range(const struct platform *p, int *lo, int *hi);
 
+/* the oldest system of a glibc floor (systems.def) */
+struct sysinfo {
+	const char *glibc;
+	const char *glibcxx, *cxxabi; /* the newest its libstdc++ has */
+	int libgfortran;        /* its libgfortran SONAME number */
+	const char *names;      /* "RHEL/CentOS 7 (GCC 4.8)" */
+};
+
+/* the system a program built at this glibc floor must run on: the row of
+ * the newest glibc not above it (the oldest row below the first) */
+const struct sysinfo *floor_system(const struct version *floor);
+
 /* a -std= value and the first GCC and clang that accept it (std.def) */
 struct stdinfo {
 	const char *name;       /* "c++17" */

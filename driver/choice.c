@@ -142,6 +142,36 @@ static int static_link(struct chooser *c)
 	       !a->is_static && !a->static_pie && !a->shared_inputs;
 }
 
+/* C++ and Fortran links take the GCC runtime statically where the floor's
+ * oldest system has an older one than the chosen GCC's (and on musl, where
+ * no system is known), so that the program runs there as it is;
+ * CCMUX_CXX_RUNTIME=static|shared decides for any link */
+static void runtime_linkage(struct chooser *c)
+{
+	struct choice *ch = c->ch;
+	const struct gccinfo *g;
+	int mode = c->set->cxx_runtime;
+
+	static const struct version merged = {{2, 34, 0}, 2};
+
+	if (ch->t->libc == LIBC_GLIBC && ch->floor.parts)
+		ch->system = floor_system(&ch->floor);
+	/* libstdc++'s std::thread calls pthread_create, in libpthread below
+	 * glibc 2.34; C++ written for newer systems does not say -pthread */
+	ch->pthread = ch->mode == MODE_LINK && c->rq->cxx && ch->system &&
+	              version_cmp(&ch->floor, &merged) < 0;
+	if (ch->mode != MODE_LINK || !ch->gcc || ch->static_link ||
+	    ch->t->os != OS_LINUX || mode == 0)
+		return;
+	g = gcc_info(ch->gcc->ver.v[0]);
+	if (c->rq->cxx)
+		ch->static_cxx = mode == 1 || !ch->system ||
+		                 version_strcmp(g->glibcxx, ch->system->glibcxx) > 0;
+	if (c->rq->fortran && c->rq->n->tool->family == FAM_GCC)
+		ch->static_fortran = mode == 1 || !ch->system ||
+		                     g->libgfortran != ch->system->libgfortran;
+}
+
 /* a Debian-style sysroot (debootstrap) keeps libc in multiarch
  * directories: usr/include/x86_64-linux-gnu, usr/lib/x86_64-linux-gnu */
 static int multiarch(struct chooser *c)
@@ -173,6 +203,7 @@ static const char *choose_gcc(struct chooser *c)
 	if (ch->t->libc == LIBC_GLIBC && ch->sysroot && ch->mode != MODE_QUERY)
 		ch->multiarch = multiarch(c);
 	ch->static_link = static_link(c);
+	runtime_linkage(c);
 	return NULL;
 }
 
@@ -227,6 +258,7 @@ static const char *choose_clang(struct chooser *c)
 	    (why = pick_gcc(c, c->rq->cxx ? "g++" : "gcc", env_pref(c))))
 		return why;
 	ch->static_link = static_link(c);
+	runtime_linkage(c);
 	return NULL;
 }
 
@@ -383,4 +415,20 @@ const char *choose(const struct request *rq, const struct settings *set,
 	case FAM_PKGCONFIG: why = choose_pkgconfig(&c); break;
 	}
 	return why ? why : choose_launcher(&c);
+}
+
+void choice_audit_spec(const struct choice *ch, const struct settings *set,
+                       struct audit_spec *s)
+{
+	struct version glibc = {{0, 0, 0}, 0};
+
+	memset(s, 0, sizeof(*s));
+	s->plat = ch->plat;
+	if (ch->inv)
+		shardset_glibc(ch->inv, &glibc);
+	audit_floor(s, ch->target_sysroot, &glibc);
+	if (set->cxx_runtime != 0 && ch->system)
+		audit_system(s, ch->system);
+	else if (ch->gcc)
+		audit_runtime(s, ch->gcc->verstr);
 }

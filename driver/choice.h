@@ -8,6 +8,8 @@
 #define CCMUX_CHOICE_H
 
 #include "base/version.h"
+#include "compat/audit.h"
+#include "compat/rules.h"
 #include "compat/shard.h"
 #include "driver/args.h"
 #include "driver/settings.h"
@@ -52,6 +54,10 @@ struct choice {
 	struct version floor;       /* that sysroot's glibc; parts 0: unknown */
 	int multiarch;              /* the sysroot in use is Debian-style */
 	int static_link;            /* ccmux adds -static */
+	const struct sysinfo *system; /* the floor's oldest system (glibc), or NULL */
+	int static_cxx;             /* link libstdc++ and libgcc statically */
+	int static_fortran;         /* link libgfortran (and libgcc) statically */
+	int pthread;                /* a C++ link below glibc 2.34: -pthread */
 };
 
 /* fill rq from a parsed name and the user's arguments */
@@ -68,5 +74,12 @@ void request_check(const struct request *rq);
 const char *choose(const struct request *rq, const struct settings *set,
                    struct shardset *ss, const struct hostlookup *host,
                    struct choice *ch);
+
+/* what a file built under this choice is audited against: the platform,
+ * the floor of the target's sysroot, and the runtime limits: the floor's
+ * oldest system, or with CCMUX_CXX_RUNTIME=shared the chosen GCC's own
+ * runtime (which is then shipped); the caller sets want_static */
+void choice_audit_spec(const struct choice *ch, const struct settings *set,
+                       struct audit_spec *s);
 
 #endif

@@ -146,24 +146,17 @@ static int run_link(const struct plan *p, char **env)
 /* CCMUX_AUDIT=1: run the link, then audit its output against the choice
  * it was made from; on a violation remove the output and return 1, else
  * the link's own exit status */
-static int audit_after_link(const struct plan *p, char **env)
+static int audit_after_link(const struct settings *set, const struct plan *p,
+                            char **env)
 {
-	const struct choice *ch = p->ch;
 	struct audit_result r = {0, 0, 1};
 	struct audit_spec s;
-	struct version glibc = {{0, 0, 0}, 0};
 	int rc = run_link(p, env);
 
 	if (rc != 0 || path_kind(p->output) != PATH_FILE)
 		return rc;
-	memset(&s, 0, sizeof(s));
-	s.plat = ch->plat;
-	if (ch->inv)
-		shardset_glibc(ch->inv, &glibc);
-	audit_floor(&s, ch->target_sysroot, &glibc);
-	if (ch->gcc)
-		audit_runtime(&s, ch->gcc->verstr);
-	s.want_static = ch->static_link;
+	choice_audit_spec(p->ch, set, &s);
+	s.want_static = p->ch->static_link;
 	if (audit_file(p->output, &s, &r, 1) == 0)
 		return 0;
 	if (unlink(p->output) != 0)
@@ -186,6 +179,6 @@ void plan_exec(const struct ctx *c, const struct plan *p, int argc,
 		plan_print(p, 2);
 	}
 	if (set->audit && p->mode == MODE_LINK && p->output && p->ch)
-		exit(audit_after_link(p, env));
+		exit(audit_after_link(set, p, env));
 	exec_or_die(p->argv.v, env);
 }

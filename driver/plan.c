@@ -275,6 +275,19 @@ static void no_timestamp(struct out *o)
 	push(o, "-Wl,--no-insert-timestamp");
 }
 
+/* the GCC runtime linked in, where the choice made it so */
+static void static_runtime(struct out *o)
+{
+	if (o->ch->pthread)
+		push(o, "-pthread");
+	if (o->ch->static_cxx)
+		push(o, "-static-libstdc++");
+	if (o->ch->static_fortran)
+		push(o, "-static-libgfortran");
+	if (o->ch->static_cxx || o->ch->static_fortran)
+		push(o, "-static-libgcc");
+}
+
 static void static_flag(struct out *o)
 {
 	if (o->ch->static_link)
@@ -309,6 +322,7 @@ static const struct group {
 	{F_CLANG, K_SDK, M(LINK), 1, lld, "-fuse-ld=lld"},
 	{F_BOTH, K_LINUX | K_FREEBSD, M(LINK), 1, build_id, "-Wl,--build-id"},
 	{F_BOTH, K_WINDOWS, M(LINK), 1, no_timestamp, "-Wl,--no-insert-timestamp"},
+	{F_BOTH, K_LINUX, M(LINK), 1, static_runtime, "-pthread for C++ below glibc 2.34; -static-libstdc++, -static-libgfortran, -static-libgcc where the floor's system has an older runtime"},
 	{F_BOTH, K_LINUX | K_WINDOWS, M(LINK), 1, static_flag, "-static where the choice made it static"},
 };
 

@@ -34,6 +34,12 @@ void settings_read(struct settings *s)
 			fatal("CCMUX_STATIC='%s': use 0 or 1", v);
 		s->static_mode = *v == '1';
 	}
+	s->cxx_runtime = -1;
+	if ((v = value("CCMUX_CXX_RUNTIME"))) {
+		if (strcmp(v, "static") != 0 && strcmp(v, "shared") != 0)
+			fatal("CCMUX_CXX_RUNTIME='%s': use static or shared", v);
+		s->cxx_runtime = *v == 's' && v[1] == 't';
+	}
 	v = value("CCMUX_DEBUG");
 	s->debug = v && strcmp(v, "0") != 0;
 	v = value("CCMUX_AUDIT");

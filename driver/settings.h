@@ -11,6 +11,8 @@ struct settings {
 	int has_gcc_pref;          /* CCMUX_GCC_VERSION was given ... */
 	struct version gcc_pref;   /*   ... as this version */
 	int static_mode;           /* CCMUX_STATIC: -1 (the target's default), 0, 1 */
+	int cxx_runtime;           /* CCMUX_CXX_RUNTIME: -1 (as the floor needs),
+	                              0 shared, 1 static */
 	const char *launcher;      /* CCMUX_LAUNCHER, or NULL */
 	int debug;                 /* CCMUX_DEBUG: print the command */
 	const char *log;           /* CCMUX_LOG: the file to append to, or NULL */

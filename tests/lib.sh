@@ -52,8 +52,8 @@ build_fake() {
 }
 
 # a fake root: each line "TDIR SHARD TOOLS" makes ROOT/TDIR/SHARD/bin/TDIR-TOOL
-# (or bin/TOOL for clang) as copies of fakecc; "TDIR sysroot" makes
-# ROOT/TDIR/TDIR/sys-root with usr/include
+# (or bin/TOOL for clang) as copies of fakecc; "TDIR sysroot [2.X]" makes
+# ROOT/TDIR/TDIR/sys-root with usr/include (and a features.h of glibc 2.X)
 make_fake_root() {
 	local root=$1 tdir shard tools t
 	build_fake
@@ -62,6 +62,8 @@ make_fake_root() {
 		[ -n "$tdir" ] || continue
 		if [ "$shard" = sysroot ]; then
 			mkdir -p "$root/$tdir/$tdir/sys-root/usr/include"
+			[ -z "$tools" ] || printf '#define __GLIBC__ 2\n#define __GLIBC_MINOR__ %s\n' \
+				"${tools#2.}" > "$root/$tdir/$tdir/sys-root/usr/include/features.h"
 			continue
 		fi
 		mkdir -p "$root/$tdir/$shard/bin"
