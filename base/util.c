@@ -146,7 +146,7 @@ void xfree(void *p)
 /* the CCMUX_ variables, found in one pass over the environment */
 static const char *const env_names[] = {
 	"CCMUX_AUDIT", "CCMUX_CXX_RUNTIME", "CCMUX_DEBUG", "CCMUX_DEPTH",
-	"CCMUX_GCC_VERSION",
+	"CCMUX_GCC_VERSION", "CCMUX_GLIBC",
 	"CCMUX_LAUNCHER", "CCMUX_LOG", "CCMUX_ROOT", "CCMUX_STATIC",
 	"CCMUX_TARGET",
 };

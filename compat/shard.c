@@ -112,6 +112,8 @@ static void scan_dir(const char *root, const char *tdir, struct shardset *ss,
 				add_shard(&ss->binutils, &ss->nbinutils, dir, name, name + 9);
 			else if (want_clang && startswith(name, "clang-"))
 				add_shard(&ss->clang, &ss->nclang, dir, name, name + 6);
+			else if (want_target && startswith(name, "glibc-"))
+				add_shard(&ss->floors, &ss->nfloors, dir, name, name + 6);
 			else if (want_target && strcmp(name, tdir) == 0)
 				has_sysroot_parent = 1;
 		}
@@ -145,6 +147,7 @@ void shard_scan(const char **roots, const char *tdir, int want_clang,
 	sort_shards(ss->gcc, ss->ngcc);
 	sort_shards(ss->binutils, ss->nbinutils);
 	sort_shards(ss->clang, ss->nclang);
+	sort_shards(ss->floors, ss->nfloors);
 }
 
 char *shard_tool(const struct shard *s, const char *tdir, const char *name)

@@ -2,7 +2,8 @@
  *
  * Layout (the seeds'):  ROOT/TDIR/gcc-X.Y.Z/bin/TDIR-{gcc,g++,gfortran,cpp}
  *                       ROOT/TDIR/binutils-X.Y/bin/TDIR-{ld,as,ar,...}
- *                       ROOT/TDIR/TDIR/sys-root/
+ *                       ROOT/TDIR/TDIR/sys-root/     (the default floor)
+ *                       ROOT/TDIR/glibc-X.Y/         (a sysroot at glibc X.Y)
  *                       ROOT/x86_64-linux-gnu/clang-X.Y.Z/bin/clang
  * where TDIR is the target with its OS version (platform_dir()).  Versions
  * come from the directory names; no compiler is run to learn them.
@@ -40,6 +41,8 @@ struct shardset {
 	unsigned nbinutils;
 	struct shard *clang;
 	unsigned nclang;
+	struct shard *floors;   /* ROOT/TDIR/glibc-X.Y: sysroots at each glibc */
+	unsigned nfloors;       /*   floor, oldest first */
 	const char *sysroot;    /* first ROOT/TDIR/TDIR/sys-root found, or NULL */
 	/* facts of the sysroot, read on first use or filled in advance */
 	int multiarch_known, multiarch; /* libc in Debian's multiarch dirs */

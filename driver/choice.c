@@ -89,6 +89,7 @@ struct chooser {
 	struct choice *ch;
 	const struct version *name_pref;   /* the name's -VERSION, or NULL */
 	struct version name_ver;
+	struct version user_floor;         /* the glibc of a user's --sysroot */
 	const struct version *gcc_min;     /* what the -std= asks of GCC ... */
 	const struct version *clang_min;   /* ... and of clang, or NULL */
 	struct version gcc_std, clang_std;
@@ -103,10 +104,58 @@ static const struct version *runtime_floor(struct chooser *c)
 
 	if (!(c->rq->cxx || c->rq->fortran) || ch->t->libc != LIBC_GLIBC || !ch->sysroot)
 		return NULL;
-	if (ch->sysroot == ch->target_sysroot ? !shardset_glibc(c->ss, &ch->floor)
-	                                      : sysroot_glibc(ch->sysroot, &ch->floor) != 0)
+	if (ch->sysroot != ch->target_sysroot)   /* the user's own sysroot */
+		return sysroot_glibc(ch->sysroot, &c->user_floor) == 0 ?
+		       &c->user_floor : NULL;
+	if (!ch->floor.parts && !shardset_glibc(c->ss, &ch->floor))
 		return NULL;
 	return &ch->floor;
+}
+
+/* "2.12-2.36", the floors installed */
+static char *floor_range(const struct shardset *ss)
+{
+	if (!ss->nfloors)
+		return xstrdup("none");
+	if (ss->nfloors == 1)
+		return xstrdup(ss->floors[0].verstr);
+	return xconcat(ss->floors[0].verstr, "-", ss->floors[ss->nfloors - 1].verstr,
+	               (char *)NULL);
+}
+
+/* a glibc floor asked for by name (gnu.2.28) or CCMUX_GLIBC: its sysroot
+ * ROOT/TDIR/glibc-V, or the default sysroot when V is the target's own
+ * floor.  CCMUX_GLIBC leaves targets without glibc alone, so that one
+ * setting serves a build of several targets. */
+static const char *pick_floor(struct chooser *c)
+{
+	const struct platform *p = &c->rq->n->plat;
+	const struct version *want = p->glibc.parts ? &p->glibc :
+	                             c->set->glibc.parts ? &c->set->glibc : NULL;
+	struct choice *ch = c->ch;
+	struct version seed;
+	char v[32];
+	unsigned i;
+
+	if (!want || ch->t->libc != LIBC_GLIBC)
+		return NULL;
+	for (i = 0; i < c->ss->nfloors; i++)
+		if (version_cmp(&c->ss->floors[i].ver, want) == 0) {
+			ch->target_sysroot = c->ss->floors[i].dir;
+			ch->floor = *want;
+			return NULL;
+		}
+	if (c->ss->sysroot && version_parse(ch->t->seed_floor, &seed) == 0 &&
+	    version_cmp(&seed, want) == 0) {
+		ch->floor = *want;
+		return NULL;
+	}
+	version_format(want, v, sizeof(v));
+	return xprintf("%s: no glibc %s floor for %s%s (floors installed: %s; "
+	               "install.sh makes every floor the target's headers serve)",
+	               c->rq->name, v, ch->tdir, p->glibc.parts ? "" :
+	               xconcat(" (CCMUX_GLIBC=", v, ")", (char *)NULL),
+	               floor_range(c->ss));
 }
 
 /* the GCC shard with file tool under the rules; pref: the preference */
@@ -401,7 +450,9 @@ const char *choose(const struct request *rq, const struct settings *set,
 	ch->osver = *n->plat.osver ? n->plat.osver : default_osver(ch->t);
 	ch->mode = rq->a.mode;
 	ch->target_sysroot = ss->sysroot;
-	ch->sysroot = rq->a.sysroot ? rq->a.sysroot : ss->sysroot;
+	if ((why = pick_floor(&c)))
+		return why;
+	ch->sysroot = rq->a.sysroot ? rq->a.sysroot : ch->target_sysroot;
 	if (*n->version && version_parse(n->version, &c.name_ver) == 0)
 		c.name_pref = &c.name_ver;
 	std_limits(&c);
@@ -424,7 +475,9 @@ void choice_audit_spec(const struct choice *ch, const struct settings *set,
 
 	memset(s, 0, sizeof(*s));
 	s->plat = ch->plat;
-	if (ch->inv)
+	if (ch->floor.parts)
+		glibc = ch->floor;
+	else if (ch->inv)
 		shardset_glibc(ch->inv, &glibc);
 	audit_floor(s, ch->target_sysroot, &glibc);
 	if (set->cxx_runtime != 0 && ch->system)

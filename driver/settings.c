@@ -28,6 +28,10 @@ void settings_read(struct settings *s)
 			      "[.PATCH]], e.g. 12 or 11.3.0", v);
 		s->has_gcc_pref = 1;
 	}
+	if ((v = value("CCMUX_GLIBC")) &&
+	    (version_parse(v, &s->glibc) != 0 || s->glibc.parts != 2 ||
+	     s->glibc.v[0] != 2))
+		fatal("CCMUX_GLIBC='%s' is not a glibc floor; use 2.N, e.g. 2.28", v);
 	s->static_mode = -1;
 	if ((v = value("CCMUX_STATIC"))) {
 		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)

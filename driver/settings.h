@@ -8,6 +8,8 @@
 struct settings {
 	const char *root;          /* CCMUX_ROOT: shard roots before PREFIX/opt */
 	const char *target;        /* CCMUX_TARGET: the target of bare names */
+	struct version glibc;      /* CCMUX_GLIBC: the floor of names without
+	                              one (parts 0: the target's default) */
 	int has_gcc_pref;          /* CCMUX_GCC_VERSION was given ... */
 	struct version gcc_pref;   /*   ... as this version */
 	int static_mode;           /* CCMUX_STATIC: -1 (the target's default), 0, 1 */

@@ -71,13 +71,32 @@ static int osver_ok(const char *v)
 	return *v == '\0' || version_parse(v, &ver) == 0;
 }
 
-/* linux[-LIBC[ABI]]: fills libc and abi; returns NULL or a message */
-static const char *parse_libc(struct toks *tk, const char *arch, enum libc *libc,
-                              const char **abi, const char *whole)
+/* a ".2.28" glibc floor at the end of word w: cut off into p->glibc */
+static const char *split_floor(char *w, struct platform *p, const char *whole)
 {
-	const char *w = tk->i < tk->n ? tk->t[tk->i] : "";
-	const char *rest;
+	char *dot = strchr(w, '.');
 
+	if (!dot)
+		return NULL;
+	if (version_parse(dot + 1, &p->glibc) != 0 || p->glibc.parts != 2 ||
+	    p->glibc.v[0] != 2)
+		return msg("'%s': '%s' is not a glibc floor (write it as .2.17, "
+		           ".2.28, ...)", whole, dot);
+	*dot = '\0';
+	return NULL;
+}
+
+/* linux[-LIBC[ABI]][.FLOOR]: fills libc and abi; returns NULL or a message */
+static const char *parse_libc(struct toks *tk, const char *arch, enum libc *libc,
+                              const char **abi, struct platform *p,
+                              const char *whole)
+{
+	char *w = tk->i < tk->n ? tk->t[tk->i] : "";
+	const char *rest, *e;
+
+	if (startswith(w, "gnu") || startswith(w, "musl"))
+		if ((e = split_floor(w, p, whole)))
+			return e;
 	*libc = LIBC_GLIBC;
 	*abi = "";
 	if (startswith(w, "gnu")) {
@@ -100,6 +119,9 @@ static const char *parse_libc(struct toks *tk, const char *arch, enum libc *libc
 	if (*rest && !is_arm(arch))
 		return msg("'%s': the eabihf ABI is for ARM targets only (%s)",
 		           whole, w);
+	if (p->glibc.parts && *libc != LIBC_GLIBC)
+		return msg("'%s': a glibc floor is for glibc targets; %s has no "
+		           "glibc", whole, w);
 	return NULL;
 }
 
@@ -107,10 +129,10 @@ static const char *parse_libc(struct toks *tk, const char *arch, enum libc *libc
 static const char *parse_os(struct toks *tk, const char *arch, struct platform *p,
                             const char *whole)
 {
-	const char *w, *abi = "";
+	char *w;
+	const char *abi = "", *e;
 	enum libc libc = LIBC_NONE;
 	enum os os;
-	const char *e;
 
 	if (tk->i < tk->n && (strcmp(tk->t[tk->i], "unknown") == 0 ||
 	                      strcmp(tk->t[tk->i], "pc") == 0 ||
@@ -121,10 +143,14 @@ static const char *parse_os(struct toks *tk, const char *arch, struct platform *
 		return msg("'%s': missing the OS field (linux, w64-mingw32, "
 		           "apple-darwinN, unknown-freebsdN.M)", whole);
 	w = tk->t[tk->i++];
+	if (startswith(w, "linux.") && (e = split_floor(w, p, whole)))
+		return e;
 	if (strcmp(w, "linux") == 0) {
 		os = OS_LINUX;
-		if ((e = parse_libc(tk, arch, &libc, &abi, whole)))
+		if (!p->glibc.parts && (e = parse_libc(tk, arch, &libc, &abi, p, whole)))
 			return e;
+		if (p->glibc.parts)
+			libc = LIBC_GLIBC;
 		if (is_arm(arch) && !*abi)
 			abi = "eabihf";
 	} else if (strcmp(w, "mingw32") == 0) {
@@ -310,6 +336,13 @@ char *platform_string(const struct platform *p)
 	struct buf b = {0};
 
 	buf_puts(&b, platform_dir(p));
+	if (p->glibc.parts) {
+		char v[32];
+
+		version_format(&p->glibc, v, sizeof(v));
+		buf_puts(&b, ".");
+		buf_puts(&b, v);
+	}
 	if (p->libgfortran) {
 		char tag[16];
 

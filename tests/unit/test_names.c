@@ -35,6 +35,18 @@ static const struct {
 	{"x86_64-apple-darwin14-clang", "x86_64-apple-darwin14", "clang", "", NULL},
 	{"x86_64-unknown-freebsd11.1-clang", "x86_64-unknown-freebsd11.1", "clang", "", NULL},
 	{"aarch64-apple-darwin20-clang++", "aarch64-apple-darwin20", "clang++", "", NULL},
+	/* glibc floors, in zig's and cargo-zigbuild's spelling */
+	{"x86_64-linux-gnu.2.28-gcc", "x86_64-linux-gnu.2.28", "gcc", "", NULL},
+	{"aarch64-unknown-linux-gnu.2.17-g++", "aarch64-linux-gnu.2.17", "g++", "", NULL},
+	{"aarch64-linux-gnu.2.31-libgfortran5-cxx11-g++-12",
+	 "aarch64-linux-gnu.2.31-libgfortran5-cxx11", "g++", "12", NULL},
+	{"arm-linux-gnueabihf.2.19-gcc", "armv7l-linux-gnueabihf.2.19", "gcc", "", NULL},
+	{"x86_64-linux.2.17-cc", "x86_64-linux-gnu.2.17", "cc", "", NULL},
+	{"x86_64-linux-musl.2.28-gcc", NULL, NULL, NULL, "a glibc floor is for glibc targets"},
+	{"x86_64-linux-gnu.3.1-gcc", NULL, NULL, NULL, "is not a glibc floor"},
+	{"x86_64-linux-gnu.2-gcc", NULL, NULL, NULL, "is not a glibc floor"},
+	{"x86_64-linux-gnu.2.28.1-gcc", NULL, NULL, NULL, "is not a glibc floor"},
+	{"x86_64-linux-gnu.-gcc", NULL, NULL, NULL, "is not a glibc floor"},
 	/* aliases and vendors */
 	{"amd64-linux-gnu-gcc", "x86_64-linux-gnu", "gcc", "", NULL},
 	{"x86_64-pc-linux-gnu-gcc", "x86_64-linux-gnu", "gcc", "", NULL},

@@ -88,6 +88,16 @@ static void inventory(struct shardset *ss, unsigned mask, const char *floor)
 		ss->sysroot = "/fake/x86_64-linux-gnu/x86_64-linux-gnu/sys-root";
 		version_parse(floor, &ss->glibc);
 	}
+	/* the generated floors 2.18 to 2.36 beside the default 2.17 */
+	ss->floors = xmalloc(19 * sizeof(*ss->floors));
+	for (i = 18; floor && i <= 36; i++) {
+		struct shard *f = &ss->floors[ss->nfloors++];
+
+		memset(f, 0, sizeof(*f));
+		f->verstr = xprintf("2.%u", i);
+		f->dir = xconcat("/fake/x86_64-linux-gnu/glibc-", f->verstr, (char *)NULL);
+		version_parse(f->verstr, &f->ver);
+	}
 }
 
 static const char *no_which(const char *name, int skip_self, void *arg)
@@ -122,7 +132,9 @@ static const char *run(struct shardset *ss, const char *name, const char *args,
 	argv[argc] = NULL;
 	memset(&set, 0, sizeof(set));
 	set.static_mode = -1;
-	if (pref && version_parse(pref, &set.gcc_pref) == 0)
+	if (pref && startswith(pref, "glibc="))
+		version_parse(pref + 6, &set.glibc);
+	else if (pref && version_parse(pref, &set.gcc_pref) == 0)
 		set.has_gcc_pref = 1;
 	if ((e = parse_name(name, n)))
 		return xconcat("bad name: ", e, (char *)NULL);
@@ -188,6 +200,17 @@ static const struct {
 	 "refuse: -std=c++26 needs GCC >= 14 with g++; installed for x86_64-linux-gnu:"},
 	{"x86_64-linux-gnu-libgfortran3-g++", "-std=c++17 -c a.cc", NULL, "2.17",
 	 "refuse: libgfortran3 needs GCC 4.8-6 and -std=c++17 GCC >= 7 with g++"},
+	/* a glibc floor by name or CCMUX_GLIBC: its runtime rule */
+	{"x86_64-linux-gnu.2.28-g++-11", "-c a.cc", NULL, "2.17", "12.2.0"},
+	{"x86_64-linux-gnu.2.36-g++-11", "-c a.cc", NULL, "2.17", "11.3.0"},
+	{"x86_64-linux-gnu.2.17-g++-11", "-c a.cc", NULL, "2.17", "12.2.0"},
+	{"x86_64-linux-gnu-g++-11", "-c a.cc", "glibc=2.36", "2.17", "11.3.0"},
+	{"x86_64-linux-gnu.2.17-g++-11", "-c a.cc", "glibc=2.36", "2.17", "12.2.0"},
+	{"x86_64-linux-gnu.2.40-gcc", "-c a.c", NULL, "2.17",
+	 "refuse: no glibc 2.40 floor for x86_64-linux-gnu (floors installed: 2.18-2.36"},
+	{"x86_64-linux-gnu-gcc", "-c a.c", "glibc=2.12", "2.17",
+	 "refuse: no glibc 2.12 floor for x86_64-linux-gnu (CCMUX_GLIBC=2.12)"},
+	{"x86_64-linux-gnu.2.28-gcc", "a.c", NULL, "2.17", "4.8.5"},
 	/* binutils pair with the GCC the platform would choose */
 	{"x86_64-linux-gnu-ar", "rcs x.a", NULL, "2.17", "2.26"},
 	{"x86_64-linux-gnu-libgfortran5-ar", "rcs x.a", NULL, "2.17", "2.40"},
@@ -234,6 +257,15 @@ static void table(void)
 		      "11.3.0 (its runtime needs glibc 2.36, the floor is 2.17), 12.2.0"),
 		      "%s", got);
 	}
+	inventory(&ss, (1u << NSEEDS) - 1, "2.17");
+	run(&ss, "x86_64-linux-gnu.2.28-gcc", "-c a.c", NULL, &ch);
+	CHECK("rules: .2.28 compiles against ROOT/TDIR/glibc-2.28",
+	      endswith(ch.target_sysroot, "/glibc-2.28") &&
+	      streq(ch.sysroot, ch.target_sysroot) && ch.floor.v[1] == 28,
+	      "sysroot %s", ch.target_sysroot);
+	run(&ss, "x86_64-linux-gnu.2.17-gcc", "-c a.c", NULL, &ch);
+	CHECK("rules: the target's own floor is its default sysroot",
+	      streq(ch.target_sysroot, ss.sysroot), "sysroot %s", ch.target_sysroot);
 	inventory(&ss, 0, "2.17");
 	CHECK("rules: no shard at all", strstr(run(&ss, "x86_64-linux-gnu-gcc", "-c a.c",
 	      NULL, &ch), "no GCC shard installed for x86_64-linux-gnu") != NULL,
