@@ -72,10 +72,11 @@ static void report(const char *file, const struct elf_info *e)
 	for (i = 0; i < e->nneeded; i++)
 		printf(" %s", e->needed[i]);
 	printf("%s\n", e->nneeded ? "" : " -");
-	printf("  needs: GLIBC %s, GLIBCXX %s, CXXABI %s, GFORTRAN %s\n",
+	printf("  needs: GLIBC %s, GLIBCXX %s, CXXABI %s, GCC %s, GFORTRAN %s\n",
 	       or_dash(elf_max_version(e, "GLIBC_")),
 	       or_dash(elf_max_version(e, "GLIBCXX_")),
 	       or_dash(elf_max_version(e, "CXXABI_")),
+	       or_dash(elf_max_version(e, "GCC_")),
 	       or_dash(elf_max_version(e, "GFORTRAN_")));
 	printf("  c++ string abi: %s\n", abi_evidence(e));
 	printf("  linkage: %s\n", e->interp || e->dynamic ? "dynamic" : "static");
@@ -161,6 +162,7 @@ static void check_libs(struct audit_result *r, const char *f, const struct elf_i
 	}
 	check_version(r, f, e, "GLIBCXX_", s->glibcxx, s->runtime_from);
 	check_version(r, f, e, "CXXABI_", s->cxxabi, s->runtime_from);
+	check_version(r, f, e, "GCC_", s->libgcc, s->runtime_from);
 	for (i = 0; s->libgfortran && i < e->nneeded; i++)
 		if (startswith(e->needed[i], "libgfortran.so.") &&
 		    atoi(e->needed[i] + 15) != s->libgfortran)
@@ -219,6 +221,7 @@ void audit_runtime(struct audit_spec *s, const char *gcc_version)
 		return;
 	s->glibcxx = g->glibcxx;
 	s->cxxabi = g->cxxabi;
+	s->libgcc = NULL;
 	s->libgfortran = 0;
 	s->runtime_from = xprintf("what GCC %s's libstdc++ provides "
 	                          "(libstdc++.so.%s)", gcc_version, g->libstdcxx);
@@ -228,6 +231,7 @@ void audit_system(struct audit_spec *s, const struct sysinfo *sys)
 {
 	s->glibcxx = sys->glibcxx;
 	s->cxxabi = sys->cxxabi;
+	s->libgcc = sys->libgcc;
 	s->libgfortran = sys->libgfortran;
 	s->runtime_from = xprintf("the floor's oldest system, %s", sys->names);
 }

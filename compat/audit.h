@@ -12,6 +12,7 @@ struct audit_spec {
 	struct version floor;          /* glibc floor; parts 0: none known */
 	const char *floor_from;        /* where the floor came from */
 	const char *glibcxx, *cxxabi;  /* the newest GLIBCXX_/CXXABI_ allowed */
+	const char *libgcc;            /* the newest GCC_ (libgcc_s) allowed */
 	int libgfortran;               /* the libgfortran SONAME allowed, 0: any */
 	const char *runtime_from;      /* where those limits come from */
 	int want_static;               /* executables must be static */

@@ -632,8 +632,11 @@ static void sections(struct elf *e)
 			dynamic_section(e, sh);
 		else if (type == SHT_GNU_verneed && !e->vnsec)
 			verneed_section(e, sh);
-		else if (type == SHT_DYNSYM || type == SHT_SYMTAB)
-			symbols(e, sh);
+		else if (type == (e->info->type == ET_REL ? SHT_SYMTAB : SHT_DYNSYM))
+			symbols(e, sh);   /* the ABI boundary: what an object
+			                     defines and uses, what a linked file
+			                     imports and exports (a runtime linked
+			                     in statically is inside it) */
 		else if (type == SHT_ARM_ATTRIBUTES &&
 		         e->info->machine == EM_ARM)
 			arm_attributes(e, sh);

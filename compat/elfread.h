@@ -31,9 +31,10 @@ struct elf_info {
 	const char *soname;      /* DT_SONAME, or NULL */
 	struct elf_verneed *verneed;
 	size_t nverneed;
-	size_t cxx11_syms;       /* symbols (dynamic or static table) whose
-	                            name contains "__cxx11" */
-	size_t cxx03_syms;       /* symbols naming the old std::string ABI
+	size_t cxx11_syms;       /* symbols at its ABI boundary (the symbol
+	                            table of an object, the dynamic symbols of
+	                            a linked file) whose name has "__cxx11" */
+	size_t cxx03_syms;       /* ... that name the old std::string ABI
 	                            (mangled Ss / basic_string without __cxx11) */
 	int arm_hard_float;      /* ARM: 1 hard-float (EF_ARM_ABI_FLOAT_HARD
 	                            or Tag_ABI_VFP_args), 0 soft, -1 not ARM */

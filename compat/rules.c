@@ -14,8 +14,20 @@ const struct gccinfo gcc_table[] = {
 
 const unsigned gcc_table_len = sizeof(gcc_table) / sizeof(gcc_table[0]);
 
+int gcc_has_quadmath(const struct target *t)
+{
+	static const char *const archs[] = {"x86_64", "i686", "powerpc64le"};
+	unsigned i;
+
+	for (i = 0; i < sizeof(archs) / sizeof(archs[0]); i++)
+		if (strcmp(t->arch, archs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static const struct sysinfo systems[] = {
-#define SYSTEM(glibc, glibcxx, cxxabi, gf, names) {glibc, glibcxx, cxxabi, gf, names},
+#define SYSTEM(glibc, glibcxx, cxxabi, gf, gcc, names) \
+	{glibc, glibcxx, cxxabi, gf, gcc, names},
 #include "compat/systems.def"
 #undef SYSTEM
 };

@@ -27,11 +27,16 @@ const struct gccinfo *gcc_info(int major);
  * (hi 0: no upper limit) */
 void gcc_range(const struct platform *p, int *lo, int *hi);
 
+/* 1 if GCC builds libquadmath for the target's architecture (the x86 and
+ * POWER ones), which libgfortran then uses */
+int gcc_has_quadmath(const struct target *t);
+
 /* the oldest system of a glibc floor (systems.def) */
 struct sysinfo {
 	const char *glibc;
 	const char *glibcxx, *cxxabi; /* the newest its libstdc++ has */
 	int libgfortran;        /* its libgfortran SONAME number */
+	const char *libgcc;     /* the newest GCC_ version its libgcc_s has */
 	const char *names;      /* "RHEL/CentOS 7 (GCC 4.8)" */
 };
 

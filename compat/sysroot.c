@@ -54,6 +54,26 @@ int sysroot_glibc(const char *sysroot, struct version *out)
 	return 0;
 }
 
+const char *sysroot_run_root(const char *sysroot)
+{
+	char *text = read_file(xconcat(sysroot, "/ccmux-glibc-floor", (char *)NULL),
+	                       1 << 16, NULL, NULL);
+	char *line = text;
+
+	while (line && *line) {
+		size_t n = strcspn(line, " \t\n");
+
+		if (n == 8 && strncmp(line, "run-root", 8) == 0) {
+			char *v = line + n + strspn(line + n, " \t");
+
+			return xstrndup(v, strcspn(v, " \t\n#"));
+		}
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	return NULL;
+}
+
 char *sysroot_describe(const char *sysroot, int musl)
 {
 	struct version v;

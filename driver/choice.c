@@ -145,7 +145,10 @@ static const char *pick_floor(struct chooser *c)
 			ch->floor = *want;
 			return NULL;
 		}
-	if (c->ss->sysroot && version_parse(ch->t->seed_floor, &seed) == 0 &&
+	/* the default sysroot's own glibc (aarch64's is 2.17, the seeds say
+	 * 2.19), the seeds' floor when it has no features.h */
+	if (c->ss->sysroot && (shardset_glibc(c->ss, &seed) ||
+	                       version_parse(ch->t->seed_floor, &seed) == 0) &&
 	    version_cmp(&seed, want) == 0) {
 		ch->floor = *want;
 		return NULL;
@@ -221,6 +224,24 @@ static void runtime_linkage(struct chooser *c)
 		                     g->libgfortran != ch->system->libgfortran;
 }
 
+/* objects compiled by a newer GCC (or rustc) call libgcc helpers an older
+ * GCC's libgcc lacks (aarch64's outline atomics since GCC 10, _Float16
+ * conversions since 12): a link with a GCC older than the newest installed
+ * takes SHARD/libgcc-newer.a (shards/libgcc-newer.sh), whose members the
+ * linker pulls only when needed.  One stat, on such links only. */
+static void libgcc_newer(struct chooser *c)
+{
+	struct choice *ch = c->ch;
+	char *a;
+
+	if (ch->mode != MODE_LINK || !ch->gcc || c->rq->a.relocatable ||
+	    ch->gcc == &c->ss->gcc[c->ss->ngcc - 1])
+		return;
+	a = xconcat(ch->gcc->dir, "/libgcc-newer.a", (char *)NULL);
+	if (file_exists(a))
+		ch->libgcc_newer = a;
+}
+
 /* a Debian-style sysroot (debootstrap) keeps libc in multiarch
  * directories: usr/include/x86_64-linux-gnu, usr/lib/x86_64-linux-gnu */
 static int multiarch(struct chooser *c)
@@ -253,6 +274,7 @@ static const char *choose_gcc(struct chooser *c)
 		ch->multiarch = multiarch(c);
 	ch->static_link = static_link(c);
 	runtime_linkage(c);
+	libgcc_newer(c);
 	return NULL;
 }
 
@@ -308,6 +330,7 @@ static const char *choose_clang(struct chooser *c)
 		return why;
 	ch->static_link = static_link(c);
 	runtime_linkage(c);
+	libgcc_newer(c);
 	return NULL;
 }
 

@@ -55,9 +55,12 @@ struct choice {
 	int multiarch;              /* the sysroot in use is Debian-style */
 	int static_link;            /* ccmux adds -static */
 	const struct sysinfo *system; /* the floor's oldest system (glibc), or NULL */
-	int static_cxx;             /* link libstdc++ and libgcc statically */
-	int static_fortran;         /* link libgfortran (and libgcc) statically */
+	int static_cxx;             /* link libstdc++ statically */
+	int static_fortran;         /* link libgfortran (and libquadmath) statically */
 	int pthread;                /* a C++ link below glibc 2.34: -pthread */
+	const char *libgcc_newer;   /* a link with a GCC older than the newest
+	                               installed: SHARD/libgcc-newer.a (the newer
+	                               libgcc's helpers its own lacks), or NULL */
 };
 
 /* fill rq from a parsed name and the user's arguments */

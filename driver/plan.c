@@ -259,6 +259,13 @@ static void mingw_runtime(struct out *o)
 	push(o, "-fuse-ld=lld");
 }
 
+/* the newer libgcc's helpers an older GCC's libgcc lacks */
+static void libgcc_newer(struct out *o)
+{
+	if (o->ch->libgcc_newer)
+		push(o, o->ch->libgcc_newer);
+}
+
 static void lld(struct out *o)
 {
 	push(o, "-fuse-ld=lld");
@@ -282,10 +289,20 @@ static void static_runtime(struct out *o)
 		push(o, "-pthread");
 	if (o->ch->static_cxx)
 		push(o, "-static-libstdc++");
-	if (o->ch->static_fortran)
+	if (o->ch->static_fortran) {
 		push(o, "-static-libgfortran");
+		/* gfortran's specs keep libquadmath shared: name both archives
+		 * here, before the driver's own libraries */
+		if (gcc_has_quadmath(o->ch->t))
+			push(o, "-Wl,-Bstatic,-lgfortran,-lquadmath,-Bdynamic");
+	}
+	/* libgcc_s stays shared: one unwinder for every module of a process
+	 * (each module's own would read the others' state as empty), and every
+	 * floor system has a libgcc_s.so.1; a shared object does not export
+	 * the runtime it carries, so no other module binds to it */
 	if (o->ch->static_cxx || o->ch->static_fortran)
-		push(o, "-static-libgcc");
+		push(o, "-Wl,--exclude-libs,libstdc++.a:libsupc++.a:libgfortran.a:"
+		        "libquadmath.a");
 }
 
 static void static_flag(struct out *o)
@@ -319,10 +336,11 @@ static const struct group {
 	{F_GCC, K_GLIBC, M_LINKS, 1, link_pins, "-B/-L/-rpath-link of the sysroot's libc and the GCC runtime"},
 	{F_CLANG, K_LINUX, M(LINK), 1, clang_runtime, "-L/-rpath-link of the GCC runtime, lld, libgcc"},
 	{F_CLANG, K_WINDOWS, M(LINK), 1, mingw_runtime, "-L of the GCC's libgcc, -lpthread for C++, lld"},
+	{F_BOTH, K_LINUX, M(LINK), 1, libgcc_newer, "SHARD/libgcc-newer.a of an older GCC: a newer libgcc's helpers (outline atomics) its own lacks"},
 	{F_CLANG, K_SDK, M(LINK), 1, lld, "-fuse-ld=lld"},
 	{F_BOTH, K_LINUX | K_FREEBSD, M(LINK), 1, build_id, "-Wl,--build-id"},
 	{F_BOTH, K_WINDOWS, M(LINK), 1, no_timestamp, "-Wl,--no-insert-timestamp"},
-	{F_BOTH, K_LINUX, M(LINK), 1, static_runtime, "-pthread for C++ below glibc 2.34; -static-libstdc++, -static-libgfortran, -static-libgcc where the floor's system has an older runtime"},
+	{F_BOTH, K_LINUX, M(LINK), 1, static_runtime, "-pthread for C++ below glibc 2.34; -static-libstdc++, -static-libgfortran where the floor's system has an older runtime"},
 	{F_BOTH, K_LINUX | K_WINDOWS, M(LINK), 1, static_flag, "-static where the choice made it static"},
 };
 

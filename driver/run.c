@@ -11,16 +11,50 @@
 #include "compat/sysroot.h"
 #include "driver/run.h"
 
+/* where a glibc program runs here: a real libc root */
+struct root {
+	const char *dir;        /* its top: a sysroot, Debian's /usr/TRIPLET, / */
+	struct version glibc;   /* its glibc; parts 0: not known (the newest) */
+	int native;             /* this machine's own libc: no qemu */
+};
+
+/* the real root with the oldest glibc that still has every version the
+ * program needs: the target's sysroot when it is a real glibc, else the
+ * root a generated floor names (its marker's run-root) */
+static int pick_root(struct shardset *ss, const struct target *t,
+                     const struct elf_info *e, struct root *r)
+{
+	const char *need = elf_max_version(e, "GLIBC_");
+	const char *alt = ss->sysroot ? sysroot_run_root(ss->sysroot) : NULL;
+	struct version n;
+
+	memset(r, 0, sizeof(*r));
+	if (!alt && ss->nfloors)
+		alt = sysroot_run_root(ss->floors[ss->nfloors - 1].dir);
+	if (ss->sysroot && !sysroot_run_root(ss->sysroot) &&
+	    sysroot_glibc(ss->sysroot, &r->glibc) == 0 &&
+	    (!alt || !need || version_parse(need, &n) != 0 ||
+	     version_cmp(&n, &r->glibc) <= 0)) {
+		r->dir = ss->sysroot;
+		return 1;
+	}
+	if (!alt)
+		return 0;
+	r->dir = alt;
+	r->glibc.parts = 0;
+	r->native = strcmp(alt, "/") == 0 && target_is_host_arch(t);
+	return 1;
+}
+
 /* the oldest GCC shard whose runtime satisfies what the binary needs from
- * libstdc++ and libgfortran and runs at the sysroot's glibc, so that its
+ * libstdc++ and libgfortran and runs at the root's glibc, so that its
  * libraries are the ones found */
 static const struct shard *runtime_shard(struct shardset *ss,
-                                         const struct elf_info *e)
+                                         const struct elf_info *e,
+                                         const struct root *r)
 {
-	struct version floor, rt;
-	int have_floor = sysroot_glibc(ss->sysroot, &floor) == 0;
 	const char *cxx = elf_max_version(e, "GLIBCXX_");
-	struct version need = {{0, 0, 0}, 0}, have;
+	struct version need = {{0, 0, 0}, 0}, have, rt;
 	int gf = 0;
 	size_t i;
 	unsigned k;
@@ -35,8 +69,8 @@ static const struct shard *runtime_shard(struct shardset *ss,
 
 		if (!g || (gf && g->libgfortran != gf))
 			continue;
-		if (have_floor && shard_runtime_glibc(&ss->gcc[k], &rt) &&
-		    version_cmp(&rt, &floor) > 0)
+		if (r->glibc.parts && shard_runtime_glibc(&ss->gcc[k], &rt) &&
+		    version_cmp(&rt, &r->glibc) > 0)
 			continue;
 		version_parse(g->glibcxx, &have);
 		if (!cxx || version_cmp(&have, &need) >= 0)
@@ -46,23 +80,35 @@ static const struct shard *runtime_shard(struct shardset *ss,
 }
 
 /* the caller's LD_LIBRARY_PATH first (libtool's wrappers and test
- * scripts point it at the build tree), then the sysroot and GCC runtime */
+ * scripts point it at the build tree), then the root's libraries (a
+ * sysroot keeps them in LIBDIR, Debian's cross root in lib; this
+ * machine's own are found by its loader) and the GCC runtime */
 static char *library_path(const struct platform *p, struct shardset *ss,
-                          const struct elf_info *e)
+                          const struct elf_info *e, const struct root *r)
 {
-	const char *sr = ss->sysroot, *ld = p->target->libdir;
-	const struct shard *g = runtime_shard(ss, e);
+	const char *ld = p->target->libdir;
+	const struct shard *g = runtime_shard(ss, e, r);
 	const char *caller = getenv("LD_LIBRARY_PATH");
+	struct strvec dirs = {0};
 	struct buf b = {0};
+	size_t i;
 
-	if (caller && *caller) {
-		buf_puts(&b, caller);
-		buf_puts(&b, ":");
+	if (caller && *caller)
+		sv_push(&dirs, caller);
+	if (!r->native) {
+		sv_push(&dirs, xconcat(r->dir, "/", ld, (char *)NULL));
+		sv_push(&dirs, xconcat(r->dir, "/usr/", ld, (char *)NULL));
+		if (strcmp(ld, "lib") != 0)
+			sv_push(&dirs, xconcat(r->dir, "/lib", (char *)NULL));
 	}
-	buf_puts(&b, xconcat(sr, "/", ld, ":", sr, "/usr/", ld, (char *)NULL));
 	if (g)
-		buf_puts(&b, xconcat(":", g->dir, "/", ss->tdir, "/", ld, (char *)NULL));
-	return b.s;
+		sv_push(&dirs, xconcat(g->dir, "/", ss->tdir, "/", ld, (char *)NULL));
+	for (i = 0; i < dirs.n; i++) {
+		if (i)
+			buf_puts(&b, ":");
+		buf_puts(&b, dirs.v[i]);
+	}
+	return b.s ? b.s : xstrdup("");
 }
 
 /* ccmux's own wine prefix, never the user's ~/.wine: PREFIX/var/wine,
@@ -163,19 +209,19 @@ static int host_locale(const char *v)
  * sysroot's glibc is not the host's, a locale variable that names one of
  * the host's locales becomes C for the program; the others stay as they
  * are, so that a program still sees a locale it cannot load fail */
-static void locale_guard(const struct shardset *ss, struct strvec *env)
+static void locale_guard(const struct root *r, struct strvec *env)
 {
 	static const char *const vars[] = {
 		"LC_ALL", "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE",
 		"LC_MONETARY", "LC_MESSAGES", "LC_PAPER", "LC_NAME", "LC_ADDRESS",
 		"LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION", "LANG",
 	};
-	struct version host, target;
+	struct version host;
 	unsigned i;
 
-	if (getenv("LOCPATH") || sysroot_glibc(ss->sysroot, &target) != 0)
-		return;
-	if (sysroot_glibc("", &host) == 0 && version_cmp(&host, &target) == 0)
+	if (getenv("LOCPATH") || !r->glibc.parts)
+		return;   /* not an older glibc than the host's */
+	if (sysroot_glibc("", &host) == 0 && version_cmp(&host, &r->glibc) == 0)
 		return;
 	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
 		const char *v = getenv(vars[i]);
@@ -185,11 +231,11 @@ static void locale_guard(const struct shardset *ss, struct strvec *env)
 	}
 }
 
-/* qemu-user with the sysroot as its library root; for glibc the library
+/* qemu-user with the root as its library root; for glibc the library
  * path and the guest environment go in as -E */
 static void run_qemu(const struct ctx *c, const struct platform *p,
                      struct shardset *ss, const struct elf_info *e,
-                     struct plan *out)
+                     const struct root *r, struct plan *out)
 {
 	const struct target *t = p->target;
 	const char *qemu;
@@ -201,17 +247,17 @@ static void run_qemu(const struct ctx *c, const struct platform *p,
 		fatal("run: qemu-%s is not installed (apt-get install qemu-user)",
 		      t->qemu);
 	sv_push(&out->argv, qemu);
-	if (ss->sysroot) {
+	if (r->dir) {
 		sv_push(&out->argv, "-L");
-		sv_push(&out->argv, ss->sysroot);
+		sv_push(&out->argv, r->dir);
 	}
 	if (e->interp && t->libc == LIBC_GLIBC) {
 		struct strvec guest = {0};
 
-		locale_guard(ss, &guest);
+		locale_guard(r, &guest);
 		sv_push(&out->argv, "-E");
 		sv_push(&out->argv, xconcat("LD_LIBRARY_PATH=",
-		                            library_path(p, ss, e), (char *)NULL));
+		                            library_path(p, ss, e, r), (char *)NULL));
 		for (size_t i = 0; i < guest.n; i++) {
 			sv_push(&out->argv, "-E");
 			sv_push(&out->argv, guest.v[i]);
@@ -225,9 +271,11 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 	const struct target *t = p->target;
 	struct shardset ss;
 	struct elf_info e;
+	struct root r;
 	char err[256];
 
 	memset(out, 0, sizeof(*out));
+	memset(&r, 0, sizeof(r));
 	out->request = "run";
 	if (argc < 1)
 		fatal("usage: ccmux run TRIPLET PROG [ARGS...]");
@@ -244,14 +292,23 @@ void run_plan(const struct ctx *c, const struct platform *p, int argc,
 		fatal("run %s: a %s %d-bit file, not a %s binary", argv[0],
 		      elf_machine_name(e.format, e.machine), e.elfclass, t->name);
 	shard_scan(c->roots, platform_dir(p), 0, &ss);
-	if (e.interp && !ss.sysroot)
+	if (t->libc != LIBC_GLIBC) {
+		r.dir = ss.sysroot;   /* musl: its loader and libc */
+	} else if (!pick_root(&ss, t, &e, &r) && e.interp) {
 		fatal("run %s: no sysroot for %s (ROOT/%s/%s/sys-root) to load it "
 		      "from", argv[0], t->name, t->name, t->name);
-	/* a static binary of this machine runs as it is; a dynamic one runs
-	 * under qemu too, so that the sysroot's loader and libraries are the
-	 * only ones it sees (starting glibc 2.17's ld.so by hand mis-runs PIE
-	 * programs) */
-	if (!target_is_host_arch(t) || e.interp)
-		run_qemu(c, p, &ss, &e, out);
+	}
+	if (e.interp && !r.dir)
+		fatal("run %s: no sysroot for %s (ROOT/%s/%s/sys-root) to load it "
+		      "from", argv[0], t->name, t->name, t->name);
+	/* a static binary of this machine runs as it is, and so does a dynamic
+	 * one whose root is this machine's own libc; any other dynamic one runs
+	 * under qemu, so that the root's loader and libraries are the only ones
+	 * it sees (starting glibc 2.17's ld.so by hand mis-runs PIE programs) */
+	if (r.native && e.interp)
+		sv_push(&out->env, xconcat("LD_LIBRARY_PATH=",
+		                           library_path(p, &ss, &e, &r), (char *)NULL));
+	else if (!target_is_host_arch(t) || e.interp)
+		run_qemu(c, p, &ss, &e, &r, out);
 	sv_pushn(&out->argv, argv, (size_t)argc);
 }

@@ -78,15 +78,15 @@ x86_64-linux-gnu-cc -E a.c|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc --sysroot=$XS -
 x86_64-linux-gnu-cpp a.c|$X/gcc-4.8.5/bin/x86_64-linux-gnu-cpp --sysroot=$XS a.c $XINC
 x86_64-linux-gnu-g++ a.cc -o a|$X/gcc-4.8.5/bin/x86_64-linux-gnu-g++ --sysroot=$XS a.cc -o a $XCXX $(xlink 4.8.5) -Wl,--build-id -pthread
 x86_64-linux-gnu-gcc a.cpp -o a|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc --sysroot=$XS a.cpp -o a $XCXX $(xlink 4.8.5) -Wl,--build-id -pthread
-x86_64-linux-gnu-g++-12 a.cc -o a|$X/gcc-12.2.0/bin/x86_64-linux-gnu-g++ --sysroot=$XS a.cc -o a $(echo "$XCXX" | sed 's/4\.8\.5/12.2.0/g') $(xlink 12.2.0) -Wl,--build-id -pthread -static-libstdc++ -static-libgcc
+x86_64-linux-gnu-g++-12 a.cc -o a|$X/gcc-12.2.0/bin/x86_64-linux-gnu-g++ --sysroot=$XS a.cc -o a $(echo "$XCXX" | sed 's/4\.8\.5/12.2.0/g') $(xlink 12.2.0) -Wl,--build-id -pthread -static-libstdc++ -Wl,--exclude-libs,libstdc++.a:libsupc++.a:libgfortran.a:libquadmath.a
 CCMUX_CXX_RUNTIME=shared x86_64-linux-gnu-g++-12 a.cc -o a|$X/gcc-12.2.0/bin/x86_64-linux-gnu-g++ --sysroot=$XS a.cc -o a $(echo "$XCXX" | sed 's/4\.8\.5/12.2.0/g') $(xlink 12.2.0) -Wl,--build-id -pthread
-CCMUX_CXX_RUNTIME=static x86_64-linux-gnu-g++ a.cc -o a|$X/gcc-4.8.5/bin/x86_64-linux-gnu-g++ --sysroot=$XS a.cc -o a $XCXX $(xlink 4.8.5) -Wl,--build-id -pthread -static-libstdc++ -static-libgcc
-x86_64-linux-gnu-g++ -std=c++17 a.cc -o a|$X/gcc-12.2.0/bin/x86_64-linux-gnu-g++ --sysroot=$XS -std=c++17 a.cc -o a $(echo "$XCXX" | sed 's/4\.8\.5/12.2.0/g') $(xlink 12.2.0) -Wl,--build-id -pthread -static-libstdc++ -static-libgcc
+CCMUX_CXX_RUNTIME=static x86_64-linux-gnu-g++ a.cc -o a|$X/gcc-4.8.5/bin/x86_64-linux-gnu-g++ --sysroot=$XS a.cc -o a $XCXX $(xlink 4.8.5) -Wl,--build-id -pthread -static-libstdc++ -Wl,--exclude-libs,libstdc++.a:libsupc++.a:libgfortran.a:libquadmath.a
+x86_64-linux-gnu-g++ -std=c++17 a.cc -o a|$X/gcc-12.2.0/bin/x86_64-linux-gnu-g++ --sysroot=$XS -std=c++17 a.cc -o a $(echo "$XCXX" | sed 's/4\.8\.5/12.2.0/g') $(xlink 12.2.0) -Wl,--build-id -pthread -static-libstdc++ -Wl,--exclude-libs,libstdc++.a:libsupc++.a:libgfortran.a:libquadmath.a
 x86_64-linux-gnu-gcc --version|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc --version
 x86_64-linux-gnu-gcc -dumpmachine|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc -dumpmachine
 x86_64-linux-gnu-gcc -print-file-name=crt1.o|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc --sysroot=$XS -print-file-name=crt1.o $XINC $(xlink 4.8.5)
 x86_64-linux-gnu-gcc -nostdinc -c a.c|$X/gcc-4.8.5/bin/x86_64-linux-gnu-gcc --sysroot=$XS -nostdinc -c a.c
-x86_64-linux-gnu-gfortran a.f90|$X/gcc-12.2.0/bin/x86_64-linux-gnu-gfortran --sysroot=$XS a.f90 $(xlink 12.2.0) -Wl,--build-id -static-libgfortran -static-libgcc
+x86_64-linux-gnu-gfortran a.f90|$X/gcc-12.2.0/bin/x86_64-linux-gnu-gfortran --sysroot=$XS a.f90 $(xlink 12.2.0) -Wl,--build-id -static-libgfortran -Wl,-Bstatic,-lgfortran,-lquadmath,-Bdynamic -Wl,--exclude-libs,libstdc++.a:libsupc++.a:libgfortran.a:libquadmath.a
 x86_64-linux-gnu-gcc-12 -c a.c|$X/gcc-12.2.0/bin/x86_64-linux-gnu-gcc --sysroot=$XS -c a.c -nostdinc -isystem $X/gcc-12.2.0/lib/gcc/x86_64-linux-gnu/12.2.0/include -isystem $X/gcc-12.2.0/lib/gcc/x86_64-linux-gnu/12.2.0/include-fixed -isystem $XS/usr/include
 x86_64-linux-gnu-cxx03-g++ -c a.cc|$X/gcc-4.8.5/bin/x86_64-linux-gnu-g++ -D_GLIBCXX_USE_CXX11_ABI=0 --sysroot=$XS -c a.cc $XCXX
 x86_64-linux-gnu-ar rcs x.a a.o|$X/binutils-2.40/bin/x86_64-linux-gnu-ar rcs x.a a.o

@@ -475,6 +475,26 @@ static const struct patch {
 	{"shnum-extended", p_shnum_ext, RD_OK},
 };
 
+/* the std::string ABI symbols are counted at a file's ABI boundary: the
+ * symbol table of an object, the dynamic symbols of a linked file (a
+ * runtime linked in statically keeps its own in .symtab) */
+static void check_abi_boundary(void)
+{
+	struct img im;
+	struct elf_info e;
+	char err[256];
+
+	build(&im, 1, 0, 62, 0, NULL, 0);
+	put(&im, shf(&im, 4, 4, 4), 2, 4);   /* the table is .symtab */
+	parse(im.b, im.n, &e, err);
+	CHECK("abi-boundary: a linked file's .symtab is inside it",
+	      e.cxx11_syms == 0 && e.cxx03_syms == 0, "cxx11 %zu", e.cxx11_syms);
+	put(&im, 16, 1, 2);                  /* ET_REL: an object */
+	parse(im.b, im.n, &e, err);
+	CHECK("abi-boundary: an object's .symtab counts",
+	      e.cxx11_syms == 1 && e.cxx03_syms == 1, "cxx11 %zu", e.cxx11_syms);
+}
+
 static void check_patches(void)
 {
 	struct img im;
@@ -826,6 +846,7 @@ int main(int argc, char **argv)
 	check_good("elf32le", &im, 3);
 	check_noshdr();
 	check_patches();
+	check_abi_boundary();
 	check_arm();
 	check_pe();
 	check_small();
