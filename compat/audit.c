@@ -82,6 +82,9 @@ static void report(const char *file, const struct elf_info *e)
 	printf("  linkage: %s\n", e->interp || e->dynamic ? "dynamic" : "static");
 	if (e->arm_hard_float >= 0)
 		printf("  float abi: %s\n", e->arm_hard_float ? "hard" : "soft");
+	if (e->arm_cpu_arch >= 0)
+		printf("  cpu: %s%s\n", arm_arch_name(e->arm_cpu_arch),
+		       e->arm_thumb >= 2 ? ", Thumb-2" : e->arm_thumb == 1 ? ", Thumb-1" : "");
 }
 
 /* machine, class, dynamic linker, static */
@@ -110,6 +113,12 @@ static void check_form(struct audit_result *r, const char *f, const struct elf_i
 		    "are static", e->interp, t->name);
 	if (t->machine == EM_ARM && e->arm_hard_float == 0)
 		say(r, f, "soft-float ARM code, but %s is hard-float (eabihf)", t->name);
+	if (t->arm_arch && e->arm_cpu_arch > t->arm_arch)
+		say(r, f, "%s code (Tag_CPU_arch %d), but %s runs %s", arm_arch_name(e->arm_cpu_arch),
+		    e->arm_cpu_arch, t->name, arm_arch_name(t->arm_arch));
+	if (t->arm_arch && t->arm_arch < 10 && e->arm_thumb >= 2)
+		say(r, f, "Thumb-2 code (Tag_THUMB_ISA_use %d), but %s has no Thumb-2",
+		    e->arm_thumb, t->name);
 }
 
 /* a needed version against a limit */

@@ -38,6 +38,10 @@ struct elf_info {
 	                            (mangled Ss / basic_string without __cxx11) */
 	int arm_hard_float;      /* ARM: 1 hard-float (EF_ARM_ABI_FLOAT_HARD
 	                            or Tag_ABI_VFP_args), 0 soft, -1 not ARM */
+	int arm_cpu_arch;        /* ARM: Tag_CPU_arch (6 v6, 7 v6KZ, 8 v6T2,
+	                            9 v6K, 10 v7, 14 v8), -1 when not given */
+	int arm_thumb;           /* ARM: Tag_THUMB_ISA_use (0 none, 1 Thumb-1,
+	                            2 Thumb-2), -1 when not given */
 	int pe_subsystem;        /* PE: IMAGE_SUBSYSTEM_*, 0 for ELF */
 };
 

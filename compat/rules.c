@@ -14,6 +14,74 @@ const struct gccinfo gcc_table[] = {
 
 const unsigned gcc_table_len = sizeof(gcc_table) / sizeof(gcc_table[0]);
 
+/* ARM CPU levels: each -march= and -mcpu= (by its prefix) a GCC takes for
+ * the classic A-profile cores, and the Tag_CPU_arch its code says */
+static const struct {
+	const char *prefix;
+	int tag;
+} arm_levels[] = {
+	{"armv4t", 2}, {"armv4", 1}, {"armv5tej", 5}, {"armv5te", 4}, {"armv5t", 3},
+	{"armv6t2", 8}, {"armv6kz", 7}, {"armv6zk", 7}, {"armv6k", 9}, {"armv6-m", 11},
+	{"armv6z", 7}, {"armv6j", 6}, {"armv6", 6}, {"armv7", 10}, {"armv8", 14},
+	{"armv9", 14},
+	{"arm1176", 7}, {"arm1156t2", 8}, {"arm1136", 6}, {"mpcore", 9},
+	{"arm11mpcore", 9}, {"arm926", 5}, {"arm946", 4}, {"arm966", 4},
+	{"arm10", 4}, {"arm9", 2}, {"arm7", 2}, {"cortex-m", 11}, {"cortex", 10},
+};
+
+static const char *const arm_arch_names[] = {
+	"pre-ARMv4", "ARMv4", "ARMv4T", "ARMv5T", "ARMv5TE", "ARMv5TEJ", "ARMv6",
+	"ARMv6KZ", "ARMv6T2", "ARMv6K", "ARMv7", "ARMv6-M", "ARMv6S-M", "ARMv7E-M",
+	"ARMv8",
+};
+
+const char *arm_arch_name(int tag)
+{
+	if (tag >= 0 && tag < (int)(sizeof(arm_arch_names) / sizeof(arm_arch_names[0])))
+		return arm_arch_names[tag];
+	return "newer than ARMv8";
+}
+
+/* the Tag_CPU_arch of a -march=/-mcpu= value; -1 if not known */
+static int arm_level(const char *v)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(arm_levels) / sizeof(arm_levels[0]); i++)
+		if (startswith(v, arm_levels[i].prefix))
+			return arm_levels[i].tag;
+	return -1;
+}
+
+/* a level runs on the target: not newer, and below ARMv7 not Thumb-2 or
+ * an M profile (v6T2, v6-M: their own instruction sets) */
+static int arm_runs(const struct target *t, int tag)
+{
+	if (tag > t->arm_arch)
+		return 0;
+	return t->arm_arch >= 10 || (tag != 8 && tag != 11 && tag != 12);
+}
+
+const char *arm_level_check(const struct target *t, const char *march,
+                            const char *mcpu)
+{
+	const char *v[2] = {march, mcpu}, *flag[2] = {"-march=", "-mcpu="};
+	int i, tag;
+
+	for (i = 0; i < 2 && t->arm_arch && t->arm_arch < 10; i++) {
+		if (!v[i])
+			continue;
+		tag = arm_level(v[i]);
+		if (tag < 0 || !arm_runs(t, tag))
+			return xprintf("%s%s makes %s code, and %s is ARMv6 (ARM1176: "
+			               "ARMv6KZ, ARM mode, VFPv2, no Thumb-2); use "
+			               "-march=armv6kz+fp or -mcpu=arm1176jzf-s, or an "
+			               "armv7l name", flag[i], v[i],
+			               tag < 0 ? "unknown" : arm_arch_name(tag), t->name);
+	}
+	return NULL;
+}
+
 int gcc_has_quadmath(const struct target *t)
 {
 	static const char *const archs[] = {"x86_64", "i686", "powerpc64le"};

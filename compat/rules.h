@@ -27,6 +27,13 @@ const struct gccinfo *gcc_info(int major);
  * (hi 0: no upper limit) */
 void gcc_range(const struct platform *p, int *lo, int *hi);
 
+/* NULL if the user's -march= and -mcpu= values (either may be NULL) make
+ * code the target's CPU runs (its targets.def arm_arch), else why not */
+const char *arm_level_check(const struct target *t, const char *march,
+                            const char *mcpu);
+/* "ARMv6KZ" for a Tag_CPU_arch value */
+const char *arm_arch_name(int tag);
+
 /* 1 if GCC builds libquadmath for the target's architecture (the x86 and
  * POWER ones), which libgfortran then uses */
 int gcc_has_quadmath(const struct target *t);

@@ -273,6 +273,10 @@ static void flag_arg(struct state *st, const char *flag, const char *val,
 		a->sysroot = val;
 	else if (strcmp(flag, "-std") == 0 || strcmp(flag, "--std") == 0)
 		a->std = val;
+	else if (strcmp(flag, "-march") == 0)
+		a->march = val;
+	else if (strcmp(flag, "-mcpu") == 0)
+		a->mcpu = val;
 	else if (strcmp(flag, "-D") == 0)
 		note_abi(st, whole, val, 0);
 	else if (strcmp(flag, "-U") == 0)
@@ -309,9 +313,10 @@ static int bool_flag(struct args *a, const char *s)
 static void joined(struct state *st, const char *s)
 {
 	static const char *const prefixes[] = {"--sysroot=", "-std=", "--std=",
-	                                       "-o", "-x", "-D", "-U", "-l"};
-	static const char *const flags[] = {"--sysroot", "-std", "-std", "-o",
-	                                    "-x", "-D", "-U", "-l"};
+	                                       "-march=", "-mcpu=", "-o", "-x",
+	                                       "-D", "-U", "-l"};
+	static const char *const flags[] = {"--sysroot", "-std", "-std", "-march",
+	                                    "-mcpu", "-o", "-x", "-D", "-U", "-l"};
 	unsigned i;
 
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {

@@ -266,6 +266,8 @@ static const char *choose_gcc(struct chooser *c)
 		               "%s-clang++", c->rq->name, ch->t->name,
 		               platform_string(&c->rq->n->plat),
 		               platform_string(&c->rq->n->plat));
+	if ((why = arm_level_check(ch->t, c->rq->a.march, c->rq->a.mcpu)))
+		return xconcat(c->rq->name, ": ", why, (char *)NULL);
 	if ((why = pick_gcc(c, tl->shard_name, c->name_pref ? c->name_pref
 	                                                     : env_pref(c))))
 		return why;

@@ -59,6 +59,17 @@ static const char *gcc_runtime(const struct out *o)
 	               (char *)NULL);
 }
 
+/* what the target's CPU needs beyond the compiler's default (ARMv6 from
+ * Debian's ARMv7 GCC), before the user's arguments: a later -march= of
+ * theirs (which choice.c checked runs there) wins */
+static void cpu_flags(struct out *o)
+{
+	char *copy = xstrdup(o->ch->t->cflags), *w, *save = NULL;
+
+	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		push(o, w);
+}
+
 static void clang_target(struct out *o)
 {
 	const struct target *t = o->ch->t;
@@ -224,6 +235,10 @@ static void link_pins(struct out *o)
 	if (!sr)
 		return;
 	rt = gcc_runtime(o);
+	/* a target with its own code generation links the shard runtime's
+	 * libgcc and crtbegin/crtend, not the compiler's */
+	if (*o->ch->t->cflags)
+		push(o, xconcat("-B", rt, "/", (char *)NULL));
 	usr = xconcat(sr, "/usr/", ld, (char *)NULL);
 	top = xconcat(sr, "/", ld, (char *)NULL);
 	if (o->ch->multiarch) {
@@ -317,6 +332,7 @@ static const struct group {
 	void (*emit)(struct out *);
 	const char *what;           /* what it adds, for the reader */
 } groups[] = {
+	{F_GCC, K_LINUX, M_BUILD, 0, cpu_flags, "the target's CPU level (ARMv6: -marm -march=armv6kz+fp -mfpu=vfp -mfloat-abi=hard)"},
 	{F_CLANG, K_ANY, M_ALL, 0, clang_target, "--target= (version queries too)"},
 	{F_GCC, K_ANY, M_BUILD, 0, abi_define, "-D_GLIBCXX_USE_CXX11_ABI=0|1 for cxx03/cxx11 names"},
 	{F_GCC, K_WINDOWS, M_BUILD, 0, windows_version, "-DWINVER=0x0601 -D_WIN32_WINNT=0x0601 unless the user sets one"},

@@ -7,9 +7,9 @@
 
 const struct target targets[] = {
 #define TARGET(name, arch, os, libc, abi, mach, cls, be, ldso, floor, clang, \
-               qemu, libdir, cmake, mfam, mcpu, multiarch) \
+               qemu, libdir, cmake, mfam, mcpu, multiarch, cflags, arm_arch) \
 	{name, arch, os, libc, abi, mach, cls, be, ldso, floor, clang, qemu, \
-	 libdir, cmake, mfam, mcpu, multiarch},
+	 libdir, cmake, mfam, mcpu, multiarch, cflags, arm_arch},
 #include "targets/targets.def"
 #undef TARGET
 	{0},

@@ -33,6 +33,8 @@ struct target {
 	const char *meson_cpu_family;
 	const char *meson_cpu;
 	const char *multiarch;       /* usr/include/MULTIARCH in Debian sysroots */
+	const char *cflags;          /* code generation beyond GCC's default */
+	int arm_arch;                /* newest Tag_CPU_arch allowed (ARM), or 0 */
 };
 
 struct tool {

@@ -553,7 +553,22 @@ static void check_arm(void)
 	      rc, err);
 	build(&im, 1, 0, 62, 0x400, NULL, 0);
 	rc = parse(im.b, im.n, &e, err);
-	CHECK("x86-not-arm", e.arm_hard_float == -1, "hf %d", e.arm_hard_float);
+	CHECK("x86-not-arm", e.arm_hard_float == -1 && e.arm_cpu_arch == -1,
+	      "hf %d arch %d", e.arm_hard_float, e.arm_cpu_arch);
+	{
+		/* Tag_File { Tag_CPU_arch 10 (v7), Tag_THUMB_ISA_use 2,
+		 * Tag_ABI_VFP_args 1 } */
+		unsigned char v7[] = {
+			'A', 21, 0, 0, 0, 'a', 'e', 'a', 'b', 'i', 0,
+			1, 11, 0, 0, 0, 6, 10, 9, 2, 28, 1,
+		};
+
+		build(&im, 0, 0, 40, 0x05000000, v7, sizeof(v7));
+		rc = parse(im.b, im.n, &e, err);
+		CHECK("arm-attributes-cpu", rc == RD_OK && e.arm_cpu_arch == 10 &&
+		      e.arm_thumb == 2 && e.arm_hard_float == 1, "rc %d arch %d thumb %d: %s",
+		      rc, e.arm_cpu_arch, e.arm_thumb, err);
+	}
 }
 
 static void check_pe(void)

@@ -376,6 +376,37 @@ static void cross_product(void)
 	      "%u wrong, first: %s", bad, first_bad);
 }
 
+/* ARMv6: a user's -march=/-mcpu= runs on an ARM1176, or is refused */
+static void arm_levels(void)
+{
+	static const struct {
+		const char *march, *mcpu;
+		int ok;
+	} cases[] = {
+		{"armv6kz+fp", NULL, 1}, {"armv6zk", NULL, 1}, {"armv6", NULL, 1},
+		{"armv6k", NULL, 1}, {"armv5te", NULL, 1}, {"armv4t", NULL, 1},
+		{NULL, "arm1176jzf-s", 1}, {NULL, "arm1136jf-s", 1}, {NULL, "arm926ej-s", 1},
+		{"armv6t2", NULL, 0}, {"armv6-m", NULL, 0}, {"armv7-a", NULL, 0},
+		{"armv7-a+fp", NULL, 0}, {"armv8-a", NULL, 0}, {"native", NULL, 0},
+		{NULL, "cortex-a7", 0}, {NULL, "cortex-a53", 0}, {NULL, "arm1156t2f-s", 0},
+		{NULL, "cortex-m0", 0}, {"armv6kz", "cortex-a7", 0},
+	};
+	const struct target *v6 = target_by_name("armv6l-linux-gnueabihf");
+	const struct target *v7 = target_by_name("armv7l-linux-gnueabihf");
+	unsigned i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *why = arm_level_check(v6, cases[i].march, cases[i].mcpu);
+
+		CHECK(xprintf("arm: armv6l with -march=%s -mcpu=%s %s", cases[i].march ?
+		      cases[i].march : "-", cases[i].mcpu ? cases[i].mcpu : "-",
+		      cases[i].ok ? "runs" : "refused"), (why == NULL) == cases[i].ok,
+		      "%s", why ? why : "accepted");
+	}
+	CHECK("arm: armv7l takes any -march (its GCC judges)",
+	      arm_level_check(v7, "armv8-a", "cortex-a53") == NULL, "refused");
+}
+
 /* the tables that are searched with bsearch or scanned in order */
 static void tables(void)
 {
@@ -410,6 +441,7 @@ int main(void)
 {
 	table();
 	cross_product();
+	arm_levels();
 	tables();
 	return unit_failed;
 }
