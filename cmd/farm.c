@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/path.h"
 #include "base/util.h"
@@ -41,8 +42,56 @@ static int tool_for_target(const struct tool *tl, const struct target *t)
 	return !pe_only || t->os == OS_WINDOWS;
 }
 
-static void target_names(const struct ctx *c, const struct target *t,
-                         const char *trip)
+/* where the names go: printed, one a line, or made as links under a
+ * prefix (PREFIX/bin/NAME -> ccmux; PREFIX/lib/ccmux/TRIPLET/bin/TOOL) */
+struct farm {
+	const char *prefix;         /* NULL: print */
+	unsigned count;
+};
+
+static void emit(struct farm *f, const char *name)
+{
+	char *path, *to;
+
+	f->count++;
+	if (!f->prefix) {
+		printf("%s\n", name);
+		return;
+	}
+	if (strchr(name, '/')) {
+		path = xconcat(f->prefix, "/lib/ccmux/", name, (char *)NULL);
+		to = "../../../../bin/ccmux";
+		if (mkdir_p(dirname_of(path), 0777) != 0)
+			fatal("cannot create %s:", dirname_of(path));
+	} else {
+		path = xconcat(f->prefix, "/bin/", name, (char *)NULL);
+		to = "ccmux";
+	}
+	unlink(path);
+	if (symlink(to, path) != 0)
+		fatal("cannot make the link %s:", path);
+}
+
+/* the compilers of a spelling (TRIPLET or TRIPLET.FLOOR), bare and with the
+ * -MAJOR of each installed GCC */
+static void compiler_names(struct farm *f, const char *spelling,
+                           const struct shardset *ss)
+{
+	unsigned i, j;
+
+	for (j = 0; j < N(compilers); j++)
+		emit(f, xconcat(spelling, "-", compilers[j], (char *)NULL));
+	for (i = 0; i < ss->ngcc; i++) {
+		if (i && ss->gcc[i].ver.v[0] == ss->gcc[i - 1].ver.v[0])
+			continue;
+		for (j = 0; j < 7; j++)   /* the GCC names, not clang */
+			emit(f, xprintf("%s-%s-%d", spelling, compilers[j],
+			                ss->gcc[i].ver.v[0]));
+	}
+}
+
+static void target_names(const struct ctx *c, struct farm *f,
+                         const struct target *t, const char *trip)
 {
 	struct shardset ss;
 	unsigned i, j;
@@ -50,37 +99,43 @@ static void target_names(const struct ctx *c, const struct target *t,
 	/* TRIPLET/bin holds the bare names (cc, ar) and, for autotools'
 	 * --host, which looks for TRIPLET-gcc first, the prefixed ones too */
 	for (i = 0; i < ntools; i++)
-		if (tool_for_target(&tools[i], t)) {
-			printf("%s-%s\n", trip, tools[i].name);
-			printf("%s/bin/%s\n", trip, tools[i].name);
-			printf("%s/bin/%s-%s\n", trip, trip, tools[i].name);
+		if (tool_for_target(&tools[i], t) && !tool_is_compiler(&tools[i])) {
+			emit(f, xconcat(trip, "-", tools[i].name, (char *)NULL));
+			emit(f, xconcat(trip, "/bin/", tools[i].name, (char *)NULL));
+			emit(f, xconcat(trip, "/bin/", trip, "-", tools[i].name, (char *)NULL));
+		} else if (tool_is_compiler(&tools[i])) {
+			emit(f, xconcat(trip, "/bin/", tools[i].name, (char *)NULL));
+			emit(f, xconcat(trip, "/bin/", trip, "-", tools[i].name, (char *)NULL));
 		}
 	for (i = 0; i < N(tag_sets); i++)
 		for (j = 0; j < N(compilers); j++)
-			printf("%s-%s-%s\n", trip, tag_sets[i], compilers[j]);
+			emit(f, xconcat(trip, "-", tag_sets[i], "-", compilers[j], (char *)NULL));
 	shard_scan(c->roots, trip, 0, &ss);
-	for (i = 0; i < ss.ngcc; i++) {
-		if (i && ss.gcc[i].ver.v[0] == ss.gcc[i - 1].ver.v[0])
-			continue;
-		for (j = 0; j < 7; j++)   /* the GCC names, not clang */
-			printf("%s-%s-%d\n", trip, compilers[j], ss.gcc[i].ver.v[0]);
-	}
+	compiler_names(f, trip, &ss);
+	/* each installed glibc floor: TRIPLET.2.28-gcc, TRIPLET.2.28-g++-12 */
+	for (i = 0; i < ss.nfloors; i++)
+		compiler_names(f, xconcat(t->name, ".", ss.floors[i].verstr, (char *)NULL),
+		               &ss);
 }
 
 int cmd_names(const struct ctx *c, int argc, char **argv)
 {
+	struct farm f = {NULL, 0};
 	const struct target *t;
-	unsigned i;
+	unsigned i, k;
 
-	for (t = targets; t->name; t++) {
-		char *trip = xconcat(t->name, default_osver(t), (char *)NULL);
-
-		target_names(c, t, trip);
-	}
+	if (argc == 2 && strcmp(argv[0], "--link") == 0)
+		f.prefix = argv[1];
+	else if (argc != 0)
+		fatal("usage: ccmux names [--link PREFIX]");
+	for (t = targets; t->name; t++)
+		target_names(c, &f, t, xconcat(t->name, default_osver(t), (char *)NULL));
 	for (i = 0; i < N(aliases); i++)
-		for (unsigned k = 0; k < ntools; k++)
-			printf("%s-%s\n", aliases[i].alias, tools[k].name);
-	(void)argc, (void)argv;
+		for (k = 0; k < ntools; k++)
+			emit(&f, xconcat(aliases[i].alias, "-", tools[k].name, (char *)NULL));
+	if (f.prefix)
+		printf("%u names in %s/bin and %s/lib/ccmux\n", f.count, f.prefix,
+		       f.prefix);
 	return 0;
 }
 
@@ -149,7 +204,8 @@ static void out_close(struct out *o)
 struct tfile {
 	const char *prefix;
 	const struct target *t;
-	const char *trip;           /* the triplet in the names */
+	const char *trip;           /* the triplet of the compilers' names */
+	const char *base;           /* the target's own, for the other tools */
 	const char *sysroot;        /* the sysroot in force, or NULL */
 	int gcc;                    /* the GCC major the compilers are pinned to */
 };
@@ -195,7 +251,7 @@ static void cmake_file(const char *dir, const struct tfile *tf)
 	}
 	for (i = 0; i < N(tools); i++)
 		fprintf(f, "set(CMAKE_%s \"${CCMUX_PREFIX}/bin/%s-%s%s\" CACHE FILEPATH \"\")\n",
-		        tools[i][0], trip, tools[i][1],
+		        tools[i][0], pinned(tools[i][1]) ? trip : tf->base, tools[i][1],
 		        tf->gcc && pinned(tools[i][1]) ? "${_ccmux_gcc}" : "");
 	if (sysroot) {
 		if (o.rel_sysroot)
@@ -210,7 +266,7 @@ static void cmake_file(const char *dir, const struct tfile *tf)
 	        "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
 	        "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n");
 	fprintf(f, "set(PKG_CONFIG_EXECUTABLE \"${CCMUX_PREFIX}/bin/%s-pkg-config\" "
-	        "CACHE FILEPATH \"\")\n", trip);
+	        "CACHE FILEPATH \"\")\n", tf->base);
 	if (*t->qemu || target_is_host_arch(t))
 		fprintf(f, "set(CMAKE_CROSSCOMPILING_EMULATOR \"${CCMUX_PREFIX}/bin/ccmux;"
 		        "run;%s\")\n", trip);
@@ -243,9 +299,9 @@ static void meson_file(const char *dir, const struct tfile *tf)
 		fprintf(f, "# the compilers are one GCC, the oldest installed that "
 		        "builds C++20 here\n");
 	for (i = 0; i < N(tools); i++)
-		fprintf(f, "%s = prefix / 'bin' / '%s-%s%s'\n", tools[i][0], trip,
-		        tools[i][1], tf->gcc && pinned(tools[i][1]) ?
-		        xprintf("-%d", tf->gcc) : "");
+		fprintf(f, "%s = prefix / 'bin' / '%s-%s%s'\n", tools[i][0],
+		        pinned(tools[i][1]) ? trip : tf->base, tools[i][1],
+		        tf->gcc && pinned(tools[i][1]) ? xprintf("-%d", tf->gcc) : "");
 	if (*t->qemu || target_is_host_arch(t))
 		fprintf(f, "exe_wrapper = [prefix / 'bin' / 'ccmux', 'run', '%s']\n",
 		        trip);
@@ -303,10 +359,11 @@ int cmd_files(const struct ctx *c, int argc, char **argv)
 	if (mkdir_p(ms, 0777) != 0)
 		fatal("cannot create %s:", ms);
 	for (t = targets; t->name; t++) {
-		struct tfile tf = {prefix, t, NULL, NULL, 0};
+		struct tfile tf = {prefix, t, NULL, NULL, NULL, 0};
 		struct shardset ss;
+		unsigned i;
 
-		tf.trip = xconcat(t->name, default_osver(t), (char *)NULL);
+		tf.trip = tf.base = xconcat(t->name, default_osver(t), (char *)NULL);
 		shard_scan(c->roots, tf.trip, 0, &ss);
 		if (!ss.ngcc && !ss.sysroot)
 			continue;
@@ -315,6 +372,15 @@ int cmd_files(const struct ctx *c, int argc, char **argv)
 		cmake_file(cm, &tf);
 		meson_file(ms, &tf);
 		n++;
+		/* one pair of files per installed glibc floor (TRIPLET.2.28) */
+		for (i = 0; i < ss.nfloors; i++) {
+			tf.trip = xconcat(t->name, ".", ss.floors[i].verstr, (char *)NULL);
+			tf.sysroot = ss.floors[i].dir;
+			tf.gcc = pin_gcc(c, tf.trip);
+			cmake_file(cm, &tf);
+			meson_file(ms, &tf);
+			n++;
+		}
 	}
 	printf("   %d CMake toolchain files in %s, meson cross files in %s\n",
 	       n, cm, ms);
