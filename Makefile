@@ -24,16 +24,18 @@ ALL_CFLAGS = $(CFLAGS) -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror=implicit \
 BASE = $(O)/base/util.o $(O)/base/version.o $(O)/base/path.o $(O)/base/binread.o
 TARGETS = $(O)/targets/target.o $(O)/targets/name.o
 COMPAT = $(O)/compat/rules.o $(O)/compat/shard.o $(O)/compat/sysroot.o \
-	$(O)/compat/elfread.o $(O)/compat/pe.o $(O)/compat/audit.o
+	$(O)/compat/elfread.o $(O)/compat/pe.o $(O)/compat/audit.o \
+	$(O)/compat/policy.o
 DRIVER = $(O)/driver/settings.o $(O)/driver/ctx.o $(O)/driver/args.o \
 	$(O)/driver/choice.o $(O)/driver/plan.o $(O)/driver/driver.o \
 	$(O)/driver/exec.o $(O)/driver/run.o
 CMD = $(O)/cmd/explain.o $(O)/cmd/info.o $(O)/cmd/audit.o $(O)/cmd/farm.o \
-	$(O)/cmd/binfmt.o
+	$(O)/cmd/binfmt.o $(O)/cmd/env.o $(O)/cmd/ecosys.o \
+	$(O)/cmd/bazel.o $(O)/cmd/adopt.o
 # every module but wrapper.c; unit tests link these
 LIBOBJS = $(BASE) $(TARGETS) $(COMPAT) $(DRIVER) $(CMD)
 HEADERS = $(wildcard base/*.h targets/*.h targets/*.def compat/*.h compat/*.def \
-	driver/*.h cmd/*.h)
+	driver/*.h cmd/*.h cmd/*.def)
 
 UNITS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 

@@ -22,11 +22,12 @@ static const char usage[] =
 	"       ccmux shards                  every shard in every root\n"
 	"       ccmux explain NAME [ARGS...]  print the command NAME would run\n"
 	"       ccmux run TRIPLET PROG [ARGS...]  run a target binary here\n"
-	"       ccmux env TRIPLET             export lines for a build\n"
-	"       ccmux audit [--target TRIPLET] FILE...  check built files\n"
+	"       ccmux env [--cargo|--go] TRIPLET  export lines for a build (make, cargo, go)\n"
+	"       ccmux audit [--target TRIPLET | --policy POLICY] FILE...  check built files\n"
 	"       ccmux binfmt [--remove|--status]  run foreign binaries directly\n"
 	"       ccmux names                   every name the farm installs\n"
-	"       ccmux files PREFIX            write CMake and meson files\n"
+	"       ccmux files PREFIX            write CMake, meson and Bazel files\n"
+	"       ccmux adopt DIR [OPTIONS]     shards from a toolchain you have\n"
 	"       ccmux --help | --version\n"
 	"\n"
 	"TRIPLET: ARCH-[VENDOR-]OS[-LIBC[ABI]][-libgfortranN|-gccN][-cxx03|-cxx11]\n"
@@ -41,6 +42,7 @@ static const struct cmd {
 	const char *name;
 	int (*fn)(const struct ctx *, int, char **);
 } cmds[] = {
+	{"adopt", cmd_adopt},
 	{"audit", cmd_audit},
 	{"binfmt", cmd_binfmt},
 	{"env", cmd_env},

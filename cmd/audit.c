@@ -5,6 +5,7 @@
 #include "base/util.h"
 #include "cmd/cmd.h"
 #include "compat/audit.h"
+#include "compat/policy.h"
 #include "driver/driver.h"
 
 /* the spec for a platform as its tool names see it: the floor in force and
@@ -37,6 +38,23 @@ static void spec_for(const struct ctx *c, const struct platform *p,
 	s->want_static = c->set.static_mode == 1;
 }
 
+/* --policy NAME FILE...: a wheel platform policy (compat/policy.c) */
+static int audit_policy(int argc, char **argv)
+{
+	const struct policy *p = policy_find(argv[0]);
+	int i, rc, worst = 0;
+
+	if (!p)
+		fatal("audit --policy: no policy '%s' (%s)", argv[0], policy_names());
+	if (argc < 2)
+		fatal("usage: ccmux audit --policy POLICY FILE...");
+	for (i = 1; i < argc; i++)
+		if ((rc = policy_audit_file(p, argv[i])) > worst)
+			worst = rc;
+	fflush(stdout);
+	return worst;
+}
+
 int cmd_audit(const struct ctx *c, int argc, char **argv)
 {
 	struct platform p;
@@ -45,6 +63,8 @@ int cmd_audit(const struct ctx *c, int argc, char **argv)
 	int i = 0, worst = 0;
 
 	memset(&s, 0, sizeof(s));
+	if (argc >= 2 && strcmp(argv[0], "--policy") == 0)
+		return audit_policy(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[0], "--target") == 0) {
 		const char *e = parse_triplet(argv[1], &p);
 
@@ -54,7 +74,7 @@ int cmd_audit(const struct ctx *c, int argc, char **argv)
 		i = 2;
 	}
 	if (i >= argc)
-		fatal("usage: ccmux audit [--target TRIPLET] FILE...");
+		fatal("usage: ccmux audit [--target TRIPLET | --policy POLICY] FILE...");
 	for (; i < argc; i++) {
 		int rc = audit_file(argv[i], &s, &r, 0);
 

@@ -13,7 +13,7 @@ int cmd_run(const struct ctx *c, int argc, char **argv);
 int cmd_targets(const struct ctx *c, int argc, char **argv);
 /* shards: every shard in every root (info.c) */
 int cmd_shards(const struct ctx *c, int argc, char **argv);
-/* env TRIPLET: export lines for a build (info.c) */
+/* env [--cargo | --go] TRIPLET: export lines for a build (env.c) */
 int cmd_env(const struct ctx *c, int argc, char **argv);
 /* audit [--target TRIPLET] FILE...: check built files (audit.c) */
 int cmd_audit(const struct ctx *c, int argc, char **argv);
@@ -23,5 +23,7 @@ int cmd_names(const struct ctx *c, int argc, char **argv);
 int cmd_files(const struct ctx *c, int argc, char **argv);
 /* binfmt [--remove|--status] (binfmt.c) */
 int cmd_binfmt(const struct ctx *c, int argc, char **argv);
+/* adopt DIR [OPTIONS]: shards from a toolchain the user has (adopt.c) */
+int cmd_adopt(const struct ctx *c, int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "base/path.h"
 #include "base/util.h"
+#include "cmd/bazel.h"
 #include "cmd/cmd.h"
 #include "compat/shard.h"
 #include "driver/driver.h"
@@ -384,5 +385,6 @@ int cmd_files(const struct ctx *c, int argc, char **argv)
 	}
 	printf("   %d CMake toolchain files in %s, meson cross files in %s\n",
 	       n, cm, ms);
+	bazel_files(c, prefix);
 	return 0;
 }

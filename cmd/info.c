@@ -1,5 +1,4 @@
-/* info.c: what is installed and how to use it: `ccmux targets`, `ccmux
- * shards`, `ccmux env` */
+/* info.c: what is installed: `ccmux targets`, `ccmux shards` */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,13 +128,16 @@ int cmd_targets(const struct ctx *c, int argc, char **argv)
 	if (argc > 0)
 		fatal("usage: ccmux targets [--installed | --field NAME [TARGET...] | "
 		      "--tools FAMILY]");
-	printf("%-26s %-12s %-8s %-28s %s\n", "TARGET", "FLOOR", "SEEDS",
-	       "DYNAMIC LINKER", "SHARDS");
+	printf("%-26s %-12s %-10s %-8s %-28s %s\n", "TARGET", "FLOOR", "FLOORS",
+	       "SEEDS", "DYNAMIC LINKER", "SHARDS");
 	for (t = targets; t->name; t++) {
 		struct shardset ss;
 
 		shard_scan(c->roots, t->name, 1, &ss);
-		printf("%-26s %-12s %-8s %-28s", t->name, floor_text(t, ss.sysroot),
+		printf("%-26s %-12s %-10s %-8s %-28s", t->name, floor_text(t, ss.sysroot),
+		       ss.nfloors ? xconcat(ss.floors[0].verstr, "-",
+		                            ss.floors[ss.nfloors - 1].verstr,
+		                            (char *)NULL) : "-",
 		       *t->seed_floor ? t->seed_floor : "-",
 		       *t->dynamic_linker ? t->dynamic_linker : "-");
 		print_shards("gcc", ss.gcc, ss.ngcc);
@@ -149,12 +151,25 @@ int cmd_targets(const struct ctx *c, int argc, char **argv)
 	return 0;
 }
 
+/* "  from KIND DIR (DRIVER); TEXT", the lines `ccmux adopt` wrote in file
+ * about where a shard came from; "" when there is no such file */
+static const char *origin(const char *file)
+{
+	char *s = read_file(file, 4096, NULL, NULL), *line;
+	struct buf b = {0};
+
+	for (line = s ? strtok(s, "\n") : NULL; line; line = strtok(NULL, "\n"))
+		buf_puts(&b, xconcat(b.n ? "; " : "  from ", line, (char *)NULL));
+	return b.n ? b.s : "";
+}
+
 static void list_set(const char *kind, const struct shard *s, unsigned n)
 {
 	unsigned i;
 
 	for (i = 0; i < n; i++)
-		printf("  %-9s %-8s %s\n", kind, s[i].verstr, s[i].dir);
+		printf("  %-9s %-8s %s%s\n", kind, s[i].verstr, s[i].dir,
+		       origin(xconcat(s[i].dir, "/origin", (char *)NULL)));
 }
 
 int cmd_shards(const struct ctx *c, int argc, char **argv)
@@ -180,70 +195,10 @@ int cmd_shards(const struct ctx *c, int argc, char **argv)
 		if (strcmp(t->name, CLANG_HOST_DIR) == 0)
 			list_set("clang", ss.clang, ss.nclang);
 		if (ss.sysroot)
-			printf("  %-9s %-8s %s\n", "sysroot",
+			printf("  %-9s %-8s %s%s\n", "sysroot",
 			       sysroot_describe(ss.sysroot, t->libc == LIBC_MUSL),
-			       ss.sysroot);
+			       ss.sysroot,
+			       origin(xconcat(ss.sysroot, ".origin", (char *)NULL)));
 	}
 	return 0;
 }
-
-/* the tools `ccmux env` exports, by variable; compilers carry the
- * triplet's tags, the other tools are the target's own */
-static const struct {
-	const char *var, *tool;
-	int tagged;
-} env_tools[] = {
-	{"CC", "gcc", 1}, {"CXX", "g++", 1}, {"FC", "gfortran", 1},
-	{"F77", "gfortran", 1}, {"CPP", "cpp", 1}, {"AR", "ar", 0},
-	{"RANLIB", "ranlib", 0}, {"NM", "nm", 0}, {"STRIP", "strip", 0},
-	{"LD", "ld", 0}, {"AS", "as", 0}, {"OBJCOPY", "objcopy", 0},
-	{"OBJDUMP", "objdump", 0}, {"READELF", "readelf", 0},
-	{"PKG_CONFIG", "pkg-config", 0},
-};
-
-static void export(const char *var, const char *val)
-{
-	struct buf b = {0};
-
-	buf_quote(&b, val);
-	printf("export %s=%s\n", var, b.s);
-}
-
-int cmd_env(const struct ctx *c, int argc, char **argv)
-{
-	struct platform pf;
-	const char *bin, *e;
-	char *trip, *base;
-	unsigned i;
-
-	if (argc != 1)
-		fatal("usage: ccmux env TRIPLET");
-	if ((e = parse_triplet(argv[0], &pf)))
-		fatal("%s", e);
-	trip = platform_string(&pf);
-	base = xconcat(pf.target->name, *pf.osver ? pf.osver : default_osver(pf.target),
-	               (char *)NULL);
-	bin = c->prefix ? xconcat(c->prefix, "/bin", (char *)NULL)
-	                : dirname_of(c->self);
-	for (i = 0; i < sizeof(env_tools) / sizeof(env_tools[0]); i++)
-		export(env_tools[i].var,
-		       xconcat(bin, "/", env_tools[i].tagged ? trip : base, "-",
-		               env_tools[i].tool, (char *)NULL));
-	export("CC_FOR_BUILD", "cc");   /* the build machine's own compiler */
-	export("CCMUX_TARGET", trip);
-	if (!c->prefix)
-		return 0;
-	/* the toolchain files name untagged compilers: a tagged triplet gets
-	 * its compilers from CC/CXX/FC instead */
-	if (strcmp(trip, base) == 0)
-		export("CMAKE_TOOLCHAIN_FILE",
-		       xconcat(c->prefix, "/share/ccmux/cmake/", trip, ".cmake",
-		               (char *)NULL));
-	else
-		printf("# no CMAKE_TOOLCHAIN_FILE for a tagged triplet: use %s/share/"
-		       "ccmux/cmake/%s.cmake with -DCMAKE_C_COMPILER=$CC "
-		       "-DCMAKE_CXX_COMPILER=$CXX -DCMAKE_Fortran_COMPILER=$FC\n",
-		       c->prefix, base);
-	return 0;
-}
-

@@ -20,12 +20,15 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 
-ALL_PROJECTS="hello zlib pkgconfig pcre2 cjson libinih fribidi libspng minpack sqlite3 ccache distcc"
+ALL_PROJECTS="hello zlib pkgconfig pcre2 cjson libinih fribidi libspng minpack sqlite3 ccache distcc
+ cargo cgo wheel bazel farm"
 TARGETS=${REAL_TARGETS:-aarch64-linux-gnu aarch64-linux-musl armv7l-linux-gnueabihf}
 PROJECTS=${REAL_PROJECTS:-$ALL_PROJECTS}
 # the Debian packages these builds use (install.sh installs them too)
 NEED_PACKAGES="dpkg-dev ccache distcc meson ninja-build cmake pkgconf qemu-user
- autotools-dev tcl python3 xz-utils bzip2 make file"
+ autotools-dev tcl python3 xz-utils bzip2 make file
+ rustc cargo librust-cc-dev golang-go python3-dev python3-setuptools python3-wheel
+ bazel-bootstrap bazel-rules-java icecc iproute2"
 
 if [ -z "${CCMUX_PREFIX:-}" ]; then
 	if [ -s "$TOP/.ccmux-prefix" ]; then
