@@ -89,7 +89,9 @@ static void scan_dir(const char *root, const char *tdir, struct shardset *ss,
 	/* the raw call: musl's open() adds an fcntl for O_CLOEXEC */
 	int fd = (int)syscall(SYS_openat, AT_FDCWD, dir,
 	                      O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	char buf[8192] __attribute__((aligned(8)));
+	/* small: a target's directory has a few dozen entries, and each stack
+	 * page a call touches is a page fault (the loop reads on if needed) */
+	char buf[2048] __attribute__((aligned(8)));
 	int has_sysroot_parent = 0;
 	long n;
 

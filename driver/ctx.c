@@ -12,10 +12,16 @@
 
 void ctx_init(struct ctx *c)
 {
-	char buf[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	/* a small frame (each stack page a call touches is a page fault); a
+	 * longer path is read again into a buffer of PATH_MAX */
+	char small[256], *buf = small;
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(small));
 	char *dir;
 
+	if (n == (ssize_t)sizeof(small)) {
+		buf = xmalloc(PATH_MAX);
+		n = readlink("/proc/self/exe", buf, PATH_MAX - 1);
+	}
 	if (n < 0)
 		fatal("cannot find our own binary: readlink /proc/self/exe:");
 	buf[n] = '\0';

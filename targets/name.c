@@ -33,19 +33,25 @@ struct toks {
 	int n, i;
 };
 
-/* parsing allocates nothing: tokens live in a copy on the stack, and a
- * message is formatted into one static buffer (valid until the next) */
+/* parsing allocates nothing but its error message: tokens live in a copy
+ * on the stack (a static message buffer would be a page of .bss that every
+ * call's startup touches) */
 static const char *msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static const char *msg(const char *fmt, ...)
 {
-	static char buf[2 * MAXNAME + 256];
 	va_list ap;
+	char *s;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	return buf;
+	s = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 static const char *canon_arch(const char *a)
