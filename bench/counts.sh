@@ -55,3 +55,18 @@ strip -o "$OUT/ccmux.stripped" "$BIN"
 SIZE_STRIPPED=$(stat -c %s "$OUT/ccmux.stripped")
 SIZE_LOAD=$(size "$BIN" | awk 'NR == 2 { print $1 + $2 + $3 }')
 
+
+# minor page faults of a whole call (the exec'd fake compiler's included),
+# the mean of 300 runs: what a call touches, page by page
+say "page faults"
+faults() {
+	(cd "$OUT/work" && perf stat -x, -e minor-faults -r 300 "$@" 2>&1 >/dev/null) |
+		awk -F, '/minor-faults/ { printf "%.1f", $1 }'
+}
+if perf stat -e minor-faults true >/dev/null 2>&1; then
+	PF_TRAMP=$(faults "$FAKE/tramp/$FT-gcc" "${ARGS[@]}")
+	PF_CCMUX=$(faults "$FAKE/bin/$FT-gcc" "${ARGS[@]}")
+	PF_NOP=$(faults "$FAKE/opt/$FT/gcc-12.2.0/bin/$FT-gcc" "${ARGS[@]}")
+else
+	PF_TRAMP="" PF_WHY="perf stat cannot count page faults here"
+fi

