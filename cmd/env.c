@@ -77,8 +77,9 @@ static char *var_triple(const char *rust, int upper)
 	return s;
 }
 
-/* the floor goes into CCMUX_GLIBC rather than into names: the farm has
- * names without one, and tools such as cargo take a path, not arguments */
+/* the floor goes into CCMUX_GLIBC rather than into names: every tool of
+ * the target (not only the compilers the farm names per floor) then agrees,
+ * and tools such as cargo take a path, not arguments */
 static void floor_export(const struct env *e)
 {
 	if (*e->floor)
@@ -96,17 +97,18 @@ static void env_make(const struct env *e)
 	floor_export(e);
 	if (!e->c->prefix)
 		return;
-	/* the toolchain files name untagged compilers and the default
-	 * sysroot: a tagged triplet or a floor gets its compilers from CC/CXX/FC */
-	if (strcmp(e->tagged, e->base) == 0 && !*e->floor)
+	/* the toolchain files name untagged compilers, one file per floor
+	 * (TRIPLET.2.28.cmake): a tagged triplet gets its compilers from
+	 * CC/CXX/FC */
+	if (strcmp(e->tagged, e->base) == 0)
 		export("CMAKE_TOOLCHAIN_FILE",
-		       xconcat(e->c->prefix, "/share/ccmux/cmake/", e->base, ".cmake",
-		               (char *)NULL));
+		       xconcat(e->c->prefix, "/share/ccmux/cmake/", e->base,
+		               *e->floor ? "." : "", e->floor, ".cmake", (char *)NULL));
 	else
-		printf("# no CMAKE_TOOLCHAIN_FILE for a tagged triplet or a floor: use "
-		       "%s/share/ccmux/cmake/%s.cmake with -DCMAKE_C_COMPILER=$CC "
-		       "-DCMAKE_CXX_COMPILER=$CXX -DCMAKE_Fortran_COMPILER=$FC and "
-		       "without CMAKE_SYSROOT\n", e->c->prefix, e->base);
+		printf("# no CMAKE_TOOLCHAIN_FILE for a tagged triplet: use "
+		       "%s/share/ccmux/cmake/%s%s%s.cmake with -DCMAKE_C_COMPILER=$CC "
+		       "-DCMAKE_CXX_COMPILER=$CXX -DCMAKE_Fortran_COMPILER=$FC\n",
+		       e->c->prefix, e->base, *e->floor ? "." : "", e->floor);
 }
 
 static void env_cargo(const struct env *e)
