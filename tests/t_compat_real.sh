@@ -124,3 +124,24 @@ for s in $shards; do
 	done < <(std_rows)
 	check "std.def: ${s##*/} accepts what the table says ($n values)" "" "$bad"
 done
+
+# ---- GCC 9 and 10 (Debian bullseye's) through the farm: they are what
+# their names say, and GCC 9 is the last whose default is -fcommon
+printf 'int x;\nint main(void) { return x; }\n' > common1.c
+printf 'int x;\n' > common2.c
+for t in $("$P/bin/ccmux" targets --installed | grep -- '-linux-gnu'); do
+	for m in 9 10; do
+		ls -d "$CCMUX_PREFIX/opt/$t/gcc-$m".* >/dev/null 2>&1 || continue
+		farm "$t-gcc-$m"
+		v=$("$P/bin/$t-gcc-$m" -dumpfullversion 2>&1)
+		case "$v" in "$m".*) pass "$t-gcc-$m is GCC $v" ;; *) fail "$t-gcc-$m" "says $v" ;; esac
+		"$P/bin/$t-gcc-$m" common1.c common2.c -o common-$m 2>"$T/err"
+		rc=$?
+		if [ $m = 9 ]; then
+			check "$t-gcc-9: two tentative definitions link (-fcommon)" 0 $rc
+		else
+			check "$t-gcc-10: two tentative definitions do not (multiple definition)" "1 1" \
+				"$rc $(grep -c 'multiple definition of .x' "$T/err")"
+		fi
+	done
+done
