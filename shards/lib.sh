@@ -88,6 +88,7 @@ cache_get() {
 		flock 8
 		if [ ! -d "$entry" ]; then
 			tmp=$(mktemp -d "$entry.tmp.XXXXXX")
+			chmod 755 "$tmp"   # readable by all, as an install is
 			echo "building $kind/$key" >&2
 			"$@" "$tmp" >&2 || { rm -rf "$tmp"; return 1; }
 			mv "$tmp" "$entry"
