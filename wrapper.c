@@ -34,8 +34,9 @@ static const char usage[] =
 	"TOOL: cc c++ gcc g++ cpp gfortran f77 clang clang++ ld ld.bfd ld.gold\n"
 	"      ld.lld as ar nm ranlib strip objcopy objdump readelf c++filt\n"
 	"      addr2line size strings pkg-config windres dlltool [-MAJOR]\n"
-	"Environment: CCMUX_ROOT CCMUX_TARGET CCMUX_GCC_VERSION CCMUX_LAUNCHER\n"
-	"      CCMUX_DEBUG CCMUX_LOG CCMUX_AUDIT CCMUX_STATIC\n"
+	"Environment: CCMUX_ROOT CCMUX_TARGET CCMUX_GCC_VERSION CCMUX_GLIBC\n"
+	"      CCMUX_CXX_RUNTIME CCMUX_LAUNCHER CCMUX_DEBUG CCMUX_LOG CCMUX_AUDIT\n"
+	"      CCMUX_STATIC\n"
 	"Exit: 2 bad name or refused request, 126/127 exec failed.\n";
 
 static const struct cmd {
