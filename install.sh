@@ -175,6 +175,7 @@ build_ccmux() {
 	make -C "$HERE" install PREFIX="$PREFIX"
 }
 CCMUX=$PREFIX/bin/ccmux
+export CCMUX   # the scripts in shards/ ask it for the facts it owns
 
 # ---- 3. shards --------------------------------------------------------------
 
@@ -287,14 +288,15 @@ build_floors() {
 musl_sysroot() {
 	local t=$1 key entry sr=$ROOT/$1/$1/sys-root
 	key=$(cache_key musl "$t" "$(hash_files "$HERE/shards/musl.sh" "$HERE/shards/runtime.sh")" \
-		"$(pkg_version musl-dev)")
+		"$(pkg_version musl-dev)" "$("$CCMUX" targets --field cflags "$t")" \
+		"$("$CCMUX" targets --field musl_specs "$t")")
 	entry=$(cache_get musl "$key" build_musl "$t") || return 1
 	[ -e "$sr/.musl" ] && [ "$(readlink -f "$sr/.musl")" != "$(readlink -f "$entry/.musl")" ] && rm -rf "$sr"
 	[ -e "$sr/.musl" ] || copy_tree "$entry" "$sr"
 }
 
 build_musl() {
-	MUSL_WORK=$CACHE/musl-work FLOOR_WORK=$CACHE/runtime-work \
+	MUSL_JOBS=$(nproc) MUSL_WORK=$CACHE/musl-work FLOOR_WORK=$CACHE/runtime-work \
 		bash "$HERE/shards/musl.sh" "$1" "$2"
 }
 
@@ -307,14 +309,16 @@ runtime() {
 	shard=$(ls -d "$ROOT/$t"/gcc-$RUNTIME_MAJOR.* 2>/dev/null | head -n 1)
 	[ -n "$shard" ] || die "no gcc-$RUNTIME_MAJOR shard for $t to build a runtime for"
 	key=$(cache_key runtime "$t" "$(hash_files "$HERE/shards/runtime.sh")" \
-		"$(gcc_version "$t")" "$(sysroot_id "$sr")")
+		"$(gcc_version "$t")" "$(sysroot_id "$sr")" "$("$CCMUX" targets --field cflags "$t")")
 	entry=$(cache_get runtime "$key" build_runtime "$t") || return 1
 	adopt --runtime "$entry" "$shard"
 }
 
 build_runtime() {
 	local t=$1 out=$2
+	# JOBS runtimes side by side share the cores (one make -j pool each)
 	FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
+		FLOOR_JOBS=$(( $(nproc) / JOBS > 0 ? $(nproc) / JOBS : 1 )) \
 		bash "$HERE/shards/runtime.sh" "$t" "$RUNTIME_MAJOR" "$ROOT/$t/$t/sys-root" "$out"
 }
 

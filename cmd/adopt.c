@@ -699,18 +699,11 @@ static void mirror_sysroot(const char *src, const char *dst, int level, int dept
 	}
 }
 
-/* the link-only specs file that drives a GCC with a musl sysroot (%R is the
- * sysroot), as shards/musl.sh writes it */
-static void musl_specs(const char *sr, const struct target *t)
+/* the link-only specs file that drives a GCC with a musl sysroot */
+static void write_musl_specs(const char *sr, const struct target *t)
 {
 	const char *path = cat(sr, "usr/lib/ccmux.specs");
-	char *s = xconcat("*link_libgcc:\n-L%R/usr/lib -L .%s\n\n*libgcc:\n"
-	                  "libgcc.a%s %:if-exists(libgcc_eh.a%s)\n\n*startfile:\n"
-	                  "%{!shared: %R/usr/lib/Scrt1.o} %R/usr/lib/crti.o crtbeginS.o%s\n\n"
-	                  "*endfile:\ncrtendS.o%s %R/usr/lib/crtn.o\n\n*link:\n"
-	                  "-dynamic-linker ", t->dynamic_linker, " -nostdlib "
-	                  "%{shared:-shared} %{static:-static} %{rdynamic:-export-dynamic}\n\n",
-	                  (char *)NULL);
+	char *s = musl_specs(t->dynamic_linker);
 
 	if (!exists(path))
 		put(path, s, strlen(s));
@@ -735,7 +728,7 @@ static void fill_sysroot(const struct found *f, const char *tmp)
 		}
 	}
 	if (t->libc == LIBC_MUSL && dir_exists(cat(tmp, "usr/lib")))
-		musl_specs(tmp, t);
+		write_musl_specs(tmp, t);
 }
 
 static int is_startfile(const char *n)

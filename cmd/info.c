@@ -51,7 +51,7 @@ static const struct {
 	size_t off;
 } fields[] = {
 #define F(f) {#f, offsetof(struct target, f)}
-	F(arch), F(clang_triple), F(cmake_processor), F(dynamic_linker),
+	F(arch), F(cflags), F(clang_triple), F(cmake_processor), F(dynamic_linker),
 	F(libdir), F(meson_cpu), F(meson_cpu_family), F(multiarch), F(qemu),
 	F(seed_floor),
 #undef F
@@ -69,14 +69,19 @@ static int print_field(const struct ctx *c, const char *field, int argc,
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (strcmp(fields[i].name, field) == 0)
 			break;
-	if (i == sizeof(fields) / sizeof(fields[0]) && strcmp(field, "floor") != 0)
-		fatal("targets --field: no field '%s' (floor, arch, libdir, "
-		      "multiarch, dynamic_linker, qemu, ...)", field);
+	if (i == sizeof(fields) / sizeof(fields[0]) && strcmp(field, "floor") != 0 &&
+	    strcmp(field, "musl_specs") != 0)
+		fatal("targets --field: no field '%s' (floor, musl_specs, arch, cflags, "
+		      "libdir, multiarch, dynamic_linker, qemu, ...)", field);
 	for (k = 0, t = targets; argc ? k < argc : t->name != NULL; k++, t++) {
 		if (argc && !(t = target_by_name(argv[k])))
 			fatal("targets --field: no target '%s'", argv[k]);
 		if (i < sizeof(fields) / sizeof(fields[0])) {
 			printf("%s\n", *(const char *const *)((const char *)t + fields[i].off));
+		} else if (field[0] == 'm') {
+			if (t->libc != LIBC_MUSL)
+				fatal("targets --field musl_specs: %s is not a musl target", t->name);
+			fputs(musl_specs(t->dynamic_linker), stdout);
 		} else {
 			struct shardset ss;
 

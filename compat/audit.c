@@ -83,8 +83,10 @@ static void report(const char *file, const struct elf_info *e)
 	if (e->arm_hard_float >= 0)
 		printf("  float abi: %s\n", e->arm_hard_float ? "hard" : "soft");
 	if (e->arm_cpu_arch >= 0)
-		printf("  cpu: %s%s\n", arm_arch_name(e->arm_cpu_arch),
-		       e->arm_thumb >= 2 ? ", Thumb-2" : e->arm_thumb == 1 ? ", Thumb-1" : "");
+		printf("  cpu: %s%s%s%s\n", arm_arch_name(e->arm_cpu_arch),
+		       e->arm_thumb >= 2 ? ", Thumb-2" : e->arm_thumb == 1 ? ", Thumb-1" : "",
+		       e->arm_fp > 0 ? xprintf(", FP %s", arm_fp_name(e->arm_fp)) : "",
+		       e->arm_simd > 0 ? ", NEON" : "");
 }
 
 /* machine, class, dynamic linker, static */
@@ -119,6 +121,12 @@ static void check_form(struct audit_result *r, const char *f, const struct elf_i
 	if (t->arm_arch && t->arm_arch < 10 && e->arm_thumb >= 2)
 		say(r, f, "Thumb-2 code (Tag_THUMB_ISA_use %d), but %s has no Thumb-2",
 		    e->arm_thumb, t->name);
+	if (t->arm_arch && t->arm_arch < 10 && e->arm_fp > 2)
+		say(r, f, "%s floating point (Tag_FP_arch %d), but %s has VFPv2",
+		    arm_fp_name(e->arm_fp), e->arm_fp, t->name);
+	if (t->arm_arch && t->arm_arch < 10 && e->arm_simd > 0)
+		say(r, f, "NEON code (Tag_Advanced_SIMD_arch %d), but %s has no NEON",
+		    e->arm_simd, t->name);
 }
 
 /* a needed version against a limit */

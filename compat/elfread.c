@@ -66,8 +66,8 @@ static const unsigned char sizes[][2] = {
 
 /* ARM build attributes (the ABI's addenda; <elf.h> has none of them) */
 enum {
-	TAG_FILE = 1, TAG_CPU_ARCH = 6, TAG_THUMB_ISA_USE = 9,
-	TAG_ABI_VFP_ARGS = 28, TAG_COMPATIBILITY = 32,
+	TAG_FILE = 1, TAG_CPU_ARCH = 6, TAG_THUMB_ISA_USE = 9, TAG_FP_ARCH = 10,
+	TAG_ADVANCED_SIMD_ARCH = 12, TAG_ABI_VFP_ARGS = 28, TAG_COMPATIBILITY = 32,
 };
 
 /* a string table inside the file */
@@ -566,6 +566,10 @@ static void file_attrs(struct elf *e, uint64_t off, uint64_t size)
 			e->info->arm_cpu_arch = (int)v;
 		if (tag == TAG_THUMB_ISA_USE)
 			e->info->arm_thumb = (int)v;
+		if (tag == TAG_FP_ARCH)
+			e->info->arm_fp = (int)v;
+		if (tag == TAG_ADVANCED_SIMD_ARCH)
+			e->info->arm_simd = (int)v;
 	}
 }
 
@@ -683,6 +687,7 @@ int elf_parse(const unsigned char *data, size_t size, struct elf_info *info,
 	memset(info, 0, sizeof(*info));
 	memset(&e, 0, sizeof(e));
 	info->arm_hard_float = info->arm_cpu_arch = info->arm_thumb = -1;
+	info->arm_fp = info->arm_simd = -1;
 	e.r.p = data;
 	e.r.size = size;
 	e.r.err = err;

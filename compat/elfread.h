@@ -42,6 +42,10 @@ struct elf_info {
 	                            9 v6K, 10 v7, 14 v8), -1 when not given */
 	int arm_thumb;           /* ARM: Tag_THUMB_ISA_use (0 none, 1 Thumb-1,
 	                            2 Thumb-2), -1 when not given */
+	int arm_fp;              /* ARM: Tag_FP_arch (2 VFPv2, 3 VFPv3, 5 VFPv4,
+	                            7 ARMv8 FP), -1 when not given */
+	int arm_simd;            /* ARM: Tag_Advanced_SIMD_arch (0 none, 1 NEON,
+	                            2 NEON with FMA, ...), -1 when not given */
 	int pe_subsystem;        /* PE: IMAGE_SUBSYSTEM_*, 0 for ELF */
 };
 

@@ -42,6 +42,18 @@ const char *arm_arch_name(int tag)
 	return "newer than ARMv8";
 }
 
+const char *arm_fp_name(int tag)
+{
+	static const char *const names[] = {
+		"none", "VFPv1", "VFPv2", "VFPv3", "VFPv3-D16", "VFPv4", "VFPv4-D16",
+		"ARMv8 FP", "ARMv8 FP-D16",
+	};
+
+	if (tag >= 0 && tag < (int)(sizeof(names) / sizeof(names[0])))
+		return names[tag];
+	return "newer than ARMv8 FP";
+}
+
 /* the Tag_CPU_arch of a -march=/-mcpu= value; -1 if not known */
 static int arm_level(const char *v)
 {
@@ -62,13 +74,33 @@ static int arm_runs(const struct target *t, int tag)
 	return t->arm_arch >= 10 || (tag != 8 && tag != 11 && tag != 12);
 }
 
-const char *arm_level_check(const struct target *t, const char *march,
-                            const char *mcpu)
+/* the -mfpu= values an ARM1176 runs: VFPv2 or GCC's choice from -march */
+static int arm_fpu_runs(const char *v)
 {
-	const char *v[2] = {march, mcpu}, *flag[2] = {"-march=", "-mcpu="};
+	return strcmp(v, "vfp") == 0 || strcmp(v, "vfpv2") == 0 ||
+	       strcmp(v, "auto") == 0;
+}
+
+const char *arm_level_check(const struct target *t, const struct armflags *f)
+{
+	const char *v[2] = {f->march, f->mcpu}, *flag[2] = {"-march=", "-mcpu="};
 	int i, tag;
 
-	for (i = 0; i < 2 && t->arm_arch && t->arm_arch < 10; i++) {
+	if (!t->arm_arch || t->arm_arch >= 10)
+		return NULL;
+	if (f->thumb)
+		return xprintf("-mthumb makes Thumb code, and %s is ARM mode only "
+		               "(Thumb-1 has no hard-float calls; the ARM1176 has no "
+		               "Thumb-2); drop -mthumb, or use an armv7l name", t->name);
+	if (f->float_abi && strcmp(f->float_abi, "hard") != 0)
+		return xprintf("-mfloat-abi=%s does not match %s, whose libraries "
+		               "pass floats in VFP registers (hard-float); drop it",
+		               f->float_abi, t->name);
+	if (f->mfpu && !arm_fpu_runs(f->mfpu))
+		return xprintf("-mfpu=%s makes code the ARM1176 of %s does not run "
+		               "(it has VFPv2, no NEON); use -mfpu=vfp or drop it",
+		               f->mfpu, t->name);
+	for (i = 0; i < 2; i++) {
 		if (!v[i])
 			continue;
 		tag = arm_level(v[i]);
@@ -228,12 +260,27 @@ static const char *floor_note(struct shard *s, const struct gccwant *w)
 	return xprintf("its runtime needs glibc %s, the floor is %s", a, b);
 }
 
+/* NULL if the shard has the runtime the target's CPU level needs */
+static const char *crt_note(struct shard *s, const struct gccwant *w,
+                            const char *tdir)
+{
+	const struct target *t = w->plat->target;
+
+	if (!w->own_crt || shard_own_crt(s, tdir, t))
+		return NULL;
+	return xprintf("no runtime built for ARMv6: its libgcc and crt files are "
+	               "the compiler's, newer code than %s runs", t->name);
+}
+
 static const char *gcc_note(struct shard *s, void *arg)
 {
 	const struct notearg *a = arg;
+	const char *n;
 
 	if (a->w->tool && !shard_has(s, a->tdir, a->w->tool))
 		return xprintf("no %s", a->w->tool);
+	if ((n = crt_note(s, a->w, a->tdir)))
+		return n;
 	return floor_note(s, a->w);
 }
 
@@ -307,6 +354,8 @@ struct shard *gcc_choose(struct shardset *ss, const struct gccwant *w, char **wh
 		if (!in_range(s, lo, hi, w->min))
 			continue;
 		if (w->tool && !shard_has(s, ss->tdir, w->tool))
+			continue;
+		if (crt_note(s, w, ss->tdir))
 			continue;
 		if (floor_note(s, w)) {
 			floored = 1;

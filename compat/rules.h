@@ -27,12 +27,21 @@ const struct gccinfo *gcc_info(int major);
  * (hi 0: no upper limit) */
 void gcc_range(const struct platform *p, int *lo, int *hi);
 
-/* NULL if the user's -march= and -mcpu= values (either may be NULL) make
- * code the target's CPU runs (its targets.def arm_arch), else why not */
-const char *arm_level_check(const struct target *t, const char *march,
-                            const char *mcpu);
+/* the user's ARM code-generation options: the last value of each, NULL
+ * (or thumb 0) when not given */
+struct armflags {
+	const char *march, *mcpu, *mfpu, *float_abi;
+	int thumb;             /* 1 after -mthumb, 0 after -marm or neither */
+};
+/* NULL if the user's ARM options make code the target's CPU runs (its
+ * targets.def arm_arch: below ARMv7 the ARM1176 of armv6l: ARM mode,
+ * VFPv2, no NEON, hard-float), else why not; any target of ARMv7 or
+ * newer takes anything (its GCC judges) */
+const char *arm_level_check(const struct target *t, const struct armflags *f);
 /* "ARMv6KZ" for a Tag_CPU_arch value */
 const char *arm_arch_name(int tag);
+/* "VFPv3" for a Tag_FP_arch value */
+const char *arm_fp_name(int tag);
 
 /* 1 if GCC builds libquadmath for the target's architecture (the x86 and
  * POWER ones), which libgfortran then uses */
@@ -76,6 +85,9 @@ struct gccwant {
 	const struct version *min;   /* the oldest GCC that can do what the
 	                          request asks (its -std=), or NULL */
 	const char *min_why;   /* what asks it: "-std=c++17" */
+	int own_crt;           /* 1: the shard needs a runtime built for the
+	                          target's CPU level (shard_own_crt: ARMv6, where
+	                          Debian's libgcc and crt files are ARMv7) */
 };
 
 /* choose the GCC shard: the oldest legal one, or the legal one closest to

@@ -201,6 +201,16 @@ int shard_runtime_glibc(struct shard *s, struct version *out)
 	return out->parts != 0;
 }
 
+int shard_own_crt(struct shard *s, const char *tdir, const struct target *t)
+{
+	if (!s->crt_known) {
+		s->crt_known = 1;
+		s->crt = file_exists(xconcat(s->dir, "/", tdir, "/", t->libdir,
+		                             "/crtbeginS.o", (char *)NULL));
+	}
+	return s->crt;
+}
+
 int shardset_multiarch(struct shardset *ss, const struct target *t)
 {
 	if (!ss->multiarch_known) {

@@ -30,6 +30,8 @@ struct shard {
 	unsigned tools_have;    /*   ... and the file is there */
 	int runtime_known;
 	struct version runtime_glibc; /* parts 0: no runtime-glibc mark */
+	int crt_known, crt;     /* SHARD/TDIR/LIBDIR/crtbeginS.o: a runtime built
+	                           with the target's own cflags (ARMv6) */
 };
 
 struct shardset {
@@ -65,6 +67,10 @@ int shard_has(struct shard *s, const char *tdir, const char *name);
 /* the glibc a GCC shard's runtime libraries need, from the link
  * SHARD/runtime-glibc -> "2.34" that install.sh writes; 0 if none */
 int shard_runtime_glibc(struct shard *s, struct version *out);
+/* 1 if the shard has a runtime of its own with crt files
+ * (SHARD/TDIR/LIBDIR/crtbeginS.o, which shards/runtime.sh builds for a
+ * target with its own code generation), not only the compiler's */
+int shard_own_crt(struct shard *s, const char *tdir, const struct target *t);
 /* 1 if the target's sysroot keeps libc in Debian's multiarch directories
  * (usr/include/MULTIARCH, as debootstrap makes it) */
 int shardset_multiarch(struct shardset *ss, const struct target *t);

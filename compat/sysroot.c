@@ -88,3 +88,15 @@ char *sysroot_describe(const char *sysroot, int musl)
 	version_format(&v, buf, sizeof(buf));
 	return xconcat("glibc ", buf, (char *)NULL);
 }
+
+char *musl_specs(const char *dynamic_linker)
+{
+	return xconcat("*link_libgcc:\n-L%R/usr/lib -L .%s\n\n"
+	               "*libgcc:\nlibgcc.a%s %:if-exists(libgcc_eh.a%s)\n\n"
+	               "*startfile:\n%{!shared: %R/usr/lib/Scrt1.o} %R/usr/lib/crti.o "
+	               "crtbeginS.o%s\n\n"
+	               "*endfile:\ncrtendS.o%s %R/usr/lib/crtn.o\n\n"
+	               "*link:\n-dynamic-linker ", dynamic_linker, " -nostdlib "
+	               "%{shared:-shared} %{static:-static} %{rdynamic:-export-dynamic}\n\n",
+	               (char *)NULL);
+}

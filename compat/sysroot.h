@@ -13,5 +13,10 @@ int sysroot_glibc(const char *sysroot, struct version *out);
 const char *sysroot_run_root(const char *sysroot);
 /* "glibc 2.17", "musl", or "none" when sysroot is NULL */
 char *sysroot_describe(const char *sysroot, int musl);
+/* the link-only specs file that drives a glibc GCC with a musl sysroot
+ * (SYSROOT/usr/lib/ccmux.specs; %R is the sysroot): crt files, libc, the
+ * dynamic linker.  One text for shards/musl.sh (`ccmux targets --field
+ * musl_specs`) and `ccmux adopt`. */
+char *musl_specs(const char *dynamic_linker);
 
 #endif

@@ -274,9 +274,13 @@ static void flag_arg(struct state *st, const char *flag, const char *val,
 	else if (strcmp(flag, "-std") == 0 || strcmp(flag, "--std") == 0)
 		a->std = val;
 	else if (strcmp(flag, "-march") == 0)
-		a->march = val;
+		a->arm.march = val;
 	else if (strcmp(flag, "-mcpu") == 0)
-		a->mcpu = val;
+		a->arm.mcpu = val;
+	else if (strcmp(flag, "-mfpu") == 0)
+		a->arm.mfpu = val;
+	else if (strcmp(flag, "-mfloat-abi") == 0)
+		a->arm.float_abi = val;
 	else if (strcmp(flag, "-D") == 0)
 		note_abi(st, whole, val, 0);
 	else if (strcmp(flag, "-U") == 0)
@@ -313,10 +317,12 @@ static int bool_flag(struct args *a, const char *s)
 static void joined(struct state *st, const char *s)
 {
 	static const char *const prefixes[] = {"--sysroot=", "-std=", "--std=",
-	                                       "-march=", "-mcpu=", "-o", "-x",
+	                                       "-march=", "-mcpu=", "-mfpu=",
+	                                       "-mfloat-abi=", "-o", "-x",
 	                                       "-D", "-U", "-l"};
 	static const char *const flags[] = {"--sysroot", "-std", "-std", "-march",
-	                                    "-mcpu", "-o", "-x", "-D", "-U", "-l"};
+	                                    "-mcpu", "-mfpu", "-mfloat-abi", "-o",
+	                                    "-x", "-D", "-U", "-l"};
 	unsigned i;
 
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
@@ -351,6 +357,10 @@ static void classify(struct state *st, int argc, char *const *argv)
 		}
 		if (bool_flag(st->a, s))
 			continue;
+		if (s[1] == 'm' && (strcmp(s, "-mthumb") == 0 || strcmp(s, "-marm") == 0)) {
+			st->a->arm.thumb = s[2] == 't';   /* the last one wins */
+			continue;
+		}
 		o = opt_find(s);
 		if (o) {
 			st->flags |= o->flags;

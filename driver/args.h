@@ -2,6 +2,7 @@
 #ifndef CCMUX_ARGS_H
 #define CCMUX_ARGS_H
 
+#include "compat/rules.h"
 #include "targets/target.h"
 
 enum mode {
@@ -25,7 +26,7 @@ struct args {
 	const char *output;      /* -o value, or NULL */
 	const char *sysroot;     /* --sysroot value, or NULL */
 	const char *std;         /* the last -std= value ("c++17"), or NULL */
-	const char *march, *mcpu; /* the last -march= and -mcpu= values, or NULL */
+	struct armflags arm;     /* -march= -mcpu= -mfpu= -mfloat-abi= -mthumb */
 	const char *abi_define;  /* the last -D/-U of _GLIBCXX_USE_CXX11_ABI as
 	                            given ("-D_GLIBCXX_USE_CXX11_ABI=1"), or NULL */
 	int abi_value;           /* its value: 0, 1, or -1 for -U */

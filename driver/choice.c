@@ -165,10 +165,12 @@ static const char *pick_floor(struct chooser *c)
 static const char *pick_gcc(struct chooser *c, const char *tool,
                             const struct version *pref)
 {
-	struct gccwant w = {&c->rq->n->plat, tool, pref, c->rq->name, NULL, NULL, NULL};
+	struct gccwant w = {&c->rq->n->plat, tool, pref, c->rq->name, NULL, NULL, NULL, 0};
 	char *why = NULL;
 
 	w.floor = runtime_floor(c);
+	w.own_crt = c->ch->t->arm_arch && c->ch->t->arm_arch < 10 &&
+	            c->ch->t->os == OS_LINUX;
 	w.min = c->gcc_min;
 	w.min_why = c->rq->a.std ? xconcat("-std=", c->rq->a.std, (char *)NULL) : NULL;
 	c->ch->gcc = gcc_choose(c->ss, &w, &why);
@@ -266,7 +268,7 @@ static const char *choose_gcc(struct chooser *c)
 		               "%s-clang++", c->rq->name, ch->t->name,
 		               platform_string(&c->rq->n->plat),
 		               platform_string(&c->rq->n->plat));
-	if ((why = arm_level_check(ch->t, c->rq->a.march, c->rq->a.mcpu)))
+	if ((why = arm_level_check(ch->t, &c->rq->a.arm)))
 		return xconcat(c->rq->name, ": ", why, (char *)NULL);
 	if ((why = pick_gcc(c, tl->shard_name, c->name_pref ? c->name_pref
 	                                                     : env_pref(c))))
@@ -383,7 +385,7 @@ static const char *choose_binutils(struct chooser *c)
 {
 	const char *tool = c->rq->n->tool->shard_name;
 	struct gccwant w = {&c->rq->n->plat, tool, env_pref(c), c->rq->name, NULL,
-	                    NULL, NULL};
+	                    NULL, NULL, 0};
 	char *why = NULL;
 
 	if (target_sdk_only(c->ch->t))

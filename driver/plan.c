@@ -61,13 +61,15 @@ static const char *gcc_runtime(const struct out *o)
 
 /* what the target's CPU needs beyond the compiler's default (ARMv6 from
  * Debian's ARMv7 GCC), before the user's arguments: a later -march= of
- * theirs (which choice.c checked runs there) wins */
+ * theirs (which choice.c checked runs there) wins; a -mcpu= of theirs
+ * replaces our -march= (GCC would warn of the two and follow -march=) */
 static void cpu_flags(struct out *o)
 {
 	char *copy = xstrdup(o->ch->t->cflags), *w, *save = NULL;
 
 	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
-		push(o, w);
+		if (!(o->rq->a.arm.mcpu && startswith(w, "-march=")))
+			push(o, w);
 }
 
 static void clang_target(struct out *o)

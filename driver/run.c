@@ -50,6 +50,7 @@ static int pick_root(struct shardset *ss, const struct target *t,
  * libstdc++ and libgfortran and runs at the root's glibc, so that its
  * libraries are the ones found */
 static const struct shard *runtime_shard(struct shardset *ss,
+                                         const struct target *t,
                                          const struct elf_info *e,
                                          const struct root *r)
 {
@@ -69,6 +70,9 @@ static const struct shard *runtime_shard(struct shardset *ss,
 
 		if (!g || (gf && g->libgfortran != gf))
 			continue;
+		/* ARMv6: only a runtime built for it (Debian's is ARMv7) */
+		if (t->arm_arch && t->arm_arch < 10 && !shard_own_crt(&ss->gcc[k], ss->tdir, t))
+			continue;
 		if (r->glibc.parts && shard_runtime_glibc(&ss->gcc[k], &rt) &&
 		    version_cmp(&rt, &r->glibc) > 0)
 			continue;
@@ -87,7 +91,7 @@ static char *library_path(const struct platform *p, struct shardset *ss,
                           const struct elf_info *e, const struct root *r)
 {
 	const char *ld = p->target->libdir;
-	const struct shard *g = runtime_shard(ss, e, r);
+	const struct shard *g = runtime_shard(ss, p->target, e, r);
 	const char *caller = getenv("LD_LIBRARY_PATH");
 	struct strvec dirs = {0};
 	struct buf b = {0};
@@ -231,8 +235,8 @@ static void locale_guard(const struct root *r, struct strvec *env)
 	}
 }
 
-/* qemu-user with the root as its library root; for glibc the library
- * path and the guest environment go in as -E */
+/* qemu-user with the root as its library root; the library path and the
+ * guest environment go in as -E */
 static void run_qemu(const struct ctx *c, const struct platform *p,
                      struct shardset *ss, const struct elf_info *e,
                      const struct root *r, struct plan *out)
@@ -247,14 +251,24 @@ static void run_qemu(const struct ctx *c, const struct platform *p,
 		fatal("run: qemu-%s is not installed (apt-get install qemu-user)",
 		      t->qemu);
 	sv_push(&out->argv, qemu);
+	/* qemu's default ARM CPU is a v7/v8 one: an ARMv6 target runs on the
+	 * ARM1176 it is built for, so that a newer instruction is a SIGILL here
+	 * as on the board */
+	if (t->arm_arch && t->arm_arch < 10) {
+		sv_push(&out->argv, "-cpu");
+		sv_push(&out->argv, "arm1176");
+	}
 	if (r->dir) {
 		sv_push(&out->argv, "-L");
 		sv_push(&out->argv, r->dir);
 	}
-	if (e->interp && t->libc == LIBC_GLIBC) {
+	/* a dynamic program finds the GCC runtime (libstdc++.so.6) through
+	 * the library path, on musl as on glibc */
+	if (e->interp) {
 		struct strvec guest = {0};
 
-		locale_guard(r, &guest);
+		if (t->libc == LIBC_GLIBC)
+			locale_guard(r, &guest);
 		sv_push(&out->argv, "-E");
 		sv_push(&out->argv, xconcat("LD_LIBRARY_PATH=",
 		                            library_path(p, ss, e, r), (char *)NULL));

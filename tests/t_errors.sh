@@ -72,3 +72,45 @@ check "bare cc from CCMUX_TARGET" "$T/root/x86_64-linux-gnu/gcc-12.2.0/bin/x86_6
 "$P/bin/ccmux" 2>/dev/null; check "no subcommand exits 2" 2 $?
 "$P/bin/ccmux" --version >/dev/null; check "--version exits 0" 0 $?
 "$P/bin/ccmux" --help | grep -q "ccmux explain" && pass "--help" || fail "--help" "no usage text"
+
+# ARMv6 (the ARM1176 of armv6l): options that make code it does not run are
+# refused before any compiler runs; a GCC without its own ARMv6 runtime
+# (Debian's libgcc and crt files are ARMv7 Thumb-2) is not legal
+make_fake_root "$T/v6" <<'X'
+armv6l-linux-gnueabihf gcc-11.3.0 gcc
+armv6l-linux-gnueabihf gcc-12.2.0 gcc
+armv6l-linux-gnueabihf sysroot 2.19
+X
+mkdir -p "$T/v6/armv6l-linux-gnueabihf/gcc-12.2.0/armv6l-linux-gnueabihf/lib"
+: > "$T/v6/armv6l-linux-gnueabihf/gcc-12.2.0/armv6l-linux-gnueabihf/lib/crtbeginS.o"
+v6() { CCMUX_ROOT=$T/v6 "$P/bin/ccmux" explain "$@" 2>"$T/err"; }
+while IFS='|' read -r args msg; do
+	# shellcheck disable=SC2086
+	v6 armv6l-linux-gnueabihf-gcc $args -c x.c >/dev/null
+	rc=$?
+	check "armv6l refuses $args" "2:1:1" "$rc:$(wc -l < "$T/err"):$(grep -cF -- "$msg" "$T/err")"
+done <<'X'
+-mfpu=neon-vfpv4|-mfpu=neon-vfpv4 makes code the ARM1176
+-mfpu=vfpv3-d16|(it has VFPv2, no NEON)
+-mthumb|-mthumb makes Thumb code
+-marm -mthumb|-mthumb makes Thumb code
+-mfloat-abi=softfp|-mfloat-abi=softfp does not match
+-march=armv7-a|-march=armv7-a makes ARMv7 code
+-mcpu=cortex-a7|-mcpu=cortex-a7 makes ARMv7 code
+-march=native|-march=native makes unknown code
+X
+got=$(v6 armv6l-linux-gnueabihf-gcc -mthumb -marm -mfpu=vfp -c x.c)
+check "armv6l takes -mthumb -marm -mfpu=vfp (the last -marm wins)" 0 $?
+got=$(v6 armv6l-linux-gnueabihf-gcc -mcpu=arm1136jf-s -c x.c)
+case " $got " in
+*" -march="*) fail "armv6l: a user's -mcpu replaces the injected -march" "$got" ;;
+*" -mfpu=vfp "*"-mcpu=arm1136jf-s"*) pass "armv6l: a user's -mcpu replaces the injected -march" ;;
+*) fail "armv6l: a user's -mcpu replaces the injected -march" "$got" ;;
+esac
+got=$(v6 armv6l-linux-gnueabihf-gcc-11 -c x.c | cut -d' ' -f1)
+check "armv6l-gcc-11 is served by the GCC with an ARMv6 runtime" \
+	"$T/v6/armv6l-linux-gnueabihf/gcc-12.2.0/bin/armv6l-linux-gnueabihf-gcc" "$got"
+rm "$T/v6/armv6l-linux-gnueabihf/gcc-12.2.0/armv6l-linux-gnueabihf/lib/crtbeginS.o"
+v6 armv6l-linux-gnueabihf-gcc -c x.c >/dev/null
+check "armv6l without an ARMv6 runtime is refused" "2:1" \
+	"$?:$(grep -c "11.3.0 (no runtime built for ARMv6.*12.2.0 (no runtime built for ARMv6" "$T/err")"

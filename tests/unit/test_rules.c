@@ -377,6 +377,54 @@ static void cross_product(void)
 }
 
 /* ARMv6: a user's -march=/-mcpu= runs on an ARM1176, or is refused */
+/* armv6l: only a GCC with a runtime built for ARMv6 is legal, even for C
+ * (Debian's own libgcc and crt files are ARMv7 Thumb-2) */
+static void arm_runtime(const struct target *v6)
+{
+	struct shard sh[2];
+	struct shardset ss;
+	struct platform p;
+	struct version pref;
+	struct gccwant w = {&p, "gcc", &pref, "armv6l-linux-gnueabihf-gcc-11", NULL,
+	                    NULL, NULL, 1};
+	struct shard *got;
+	char *why = NULL;
+	int i;
+
+	memset(&p, 0, sizeof(p));
+	p.target = v6;
+	memset(&ss, 0, sizeof(ss));
+	ss.tdir = "armv6l-linux-gnueabihf";
+	ss.gcc = sh;
+	ss.ngcc = 2;
+	for (i = 0; i < 2; i++) {
+		memset(&sh[i], 0, sizeof(sh[i]));
+		sh[i].verstr = i ? "12.2.0" : "11.3.0";
+		sh[i].dir = xconcat("/fake/armv6l-linux-gnueabihf/gcc-", sh[i].verstr,
+		                    (char *)NULL);
+		version_parse(sh[i].verstr, &sh[i].ver);
+		sh[i].tools_known = ~0u;
+		sh[i].tools_have = tool_bits("gcc,g++,cpp");
+		sh[i].runtime_known = 1;
+		sh[i].crt_known = 1;
+		sh[i].crt = i;   /* 12 has its ARMv6 runtime, 11 only Debian's */
+	}
+	version_parse("11", &pref);
+	got = gcc_choose(&ss, &w, &why);
+	CHECK("arm: armv6l-gcc-11 is served by the GCC with an ARMv6 runtime (12)",
+	      got == &sh[1], "chose %s", got ? got->verstr : why);
+	w.own_crt = 0;
+	got = gcc_choose(&ss, &w, &why);
+	CHECK("arm: without the rule the preference (11) wins", got == &sh[0],
+	      "chose %s", got ? got->verstr : why);
+	w.own_crt = 1;
+	ss.ngcc = 1;
+	got = gcc_choose(&ss, &w, &why);
+	CHECK("arm: armv6l with only Debian's runtime is refused, saying why",
+	      !got && strstr(why, "11.3.0 (no runtime built for ARMv6:"), "%s",
+	      got ? got->verstr : why);
+}
+
 static void arm_levels(void)
 {
 	static const struct {
@@ -391,20 +439,42 @@ static void arm_levels(void)
 		{NULL, "cortex-a7", 0}, {NULL, "cortex-a53", 0}, {NULL, "arm1156t2f-s", 0},
 		{NULL, "cortex-m0", 0}, {"armv6kz", "cortex-a7", 0},
 	};
+	static const struct {
+		const char *fpu, *abi;
+		int thumb, ok;
+	} fpus[] = {
+		{"vfp", "hard", 0, 1}, {"vfpv2", NULL, 0, 1}, {"auto", NULL, 0, 1},
+		{NULL, "hard", 0, 1}, {"neon-vfpv4", NULL, 0, 0}, {"vfpv3-d16", NULL, 0, 0},
+		{"neon", NULL, 0, 0}, {NULL, "softfp", 0, 0}, {NULL, "soft", 0, 0},
+		{NULL, NULL, 1, 0}, {"vfp", "hard", 1, 0},
+	};
 	const struct target *v6 = target_by_name("armv6l-linux-gnueabihf");
 	const struct target *v7 = target_by_name("armv7l-linux-gnueabihf");
 	unsigned i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *why = arm_level_check(v6, cases[i].march, cases[i].mcpu);
+		struct armflags f = {cases[i].march, cases[i].mcpu, NULL, NULL, 0};
+		const char *why = arm_level_check(v6, &f);
 
 		CHECK(xprintf("arm: armv6l with -march=%s -mcpu=%s %s", cases[i].march ?
 		      cases[i].march : "-", cases[i].mcpu ? cases[i].mcpu : "-",
 		      cases[i].ok ? "runs" : "refused"), (why == NULL) == cases[i].ok,
 		      "%s", why ? why : "accepted");
 	}
-	CHECK("arm: armv7l takes any -march (its GCC judges)",
-	      arm_level_check(v7, "armv8-a", "cortex-a53") == NULL, "refused");
+	struct armflags v8 = {"armv8-a", "cortex-a53", "neon-vfpv4", "softfp", 1};
+	CHECK("arm: armv7l takes any ARM option (its GCC judges)",
+	      arm_level_check(v7, &v8) == NULL, "refused");
+	arm_runtime(v6);
+	/* the FPU, the float ABI and the instruction set of armv6l */
+	for (i = 0; i < sizeof(fpus) / sizeof(fpus[0]); i++) {
+		struct armflags f = {NULL, NULL, fpus[i].fpu, fpus[i].abi, fpus[i].thumb};
+		const char *why = arm_level_check(v6, &f);
+
+		CHECK(xprintf("arm: armv6l with -mfpu=%s -mfloat-abi=%s%s %s",
+		      fpus[i].fpu ? fpus[i].fpu : "-", fpus[i].abi ? fpus[i].abi : "-",
+		      fpus[i].thumb ? " -mthumb" : "", fpus[i].ok ? "accepted" : "refused"),
+		      (why == NULL) == fpus[i].ok, "%s", why ? why : "accepted");
+	}
 }
 
 /* the tables that are searched with bsearch or scanned in order */
