@@ -68,6 +68,7 @@ i686-w64-mingw32          mingw i686-w64-mingw32      posix          -       1
 x86_64-apple-darwin       sdk   -                     -              -       0
 aarch64-apple-darwin      sdk   -                     -              -       0
 x86_64-unknown-freebsd    sdk   -                     -              -       0
+aarch64-unknown-freebsd   sdk   -                     -              -       0
 "
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
