@@ -25,9 +25,9 @@
 #include "base/path.h"
 #include "base/util.h"
 #include "cmd/bazel.h"
+#include "cmd/cmd.h"
 #include "cmd/ecosys.h"
 #include "compat/shard.h"
-#include "driver/driver.h"
 
 /* write text to dir/name through name.tmp and a rename */
 static void put(const char *dir, const char *name, const char *text)
@@ -164,31 +164,6 @@ static int wanted(const struct target *t, const struct shardset *ss)
 	return t->os == OS_LINUX && ss->ngcc && ecosys_of(t);
 }
 
-/* the compiler the files name: the GCC a C++20 compile gets at the floor
- * (as the CMake files pin it), else any C++ compile's; 0: none */
-static int pin(const struct ctx *c, const char *trip)
-{
-	static char *const std20[] = {"-std=c++20", "-c", "a.cc"}, *plain[] = {"-c", "a.cc"};
-	char *const *argvs[] = {std20, plain};
-	int argcs[] = {3, 2};
-	struct name n;
-	unsigned i;
-
-	if (parse_name(xconcat(trip, "-g++", (char *)NULL), &n))
-		return 0;
-	for (i = 0; i < 2; i++) {
-		struct request rq;
-		struct shardset ss;
-		struct choice ch;
-
-		request_make(&rq, "files", &n, argcs[i], argvs[i]);
-		shard_scan(c->roots, trip, 0, &ss);
-		if (!choose(&rq, &c->set, &ss, host_lookup(c), &ch) && ch.gcc)
-			return ch.gcc->ver.v[0];
-	}
-	return 0;
-}
-
 /* a directory as a Starlark list item into b, once */
 static void add_dir(struct buf *b, const char *dir)
 {
@@ -254,7 +229,7 @@ static void toolchain(const struct ctx *c, const char *prefix, const struct targ
 	const char *libc = t->libc == LIBC_MUSL ? "musl" : "glibc";
 	char *suffix = "", *compat;
 	struct buf inc = {0};
-	int g = pin(c, trip);
+	int g = pin_gcc(c, trip);
 
 	if (g)
 		suffix = xprintf("-%d", g);

@@ -317,10 +317,7 @@ static void meson_file(const char *dir, const struct tfile *tf)
 	out_close(&o);
 }
 
-/* the GCC major the build-system files pin: the one the rules choose for
- * a C++20 compile (the oldest that builds it at the floor), else for any C++
- * compile; 0 when no GCC serves C++ */
-static int pin_gcc(const struct ctx *c, const char *trip)
+int pin_gcc(const struct ctx *c, const char *trip)
 {
 	static char *const std20[] = {"-std=c++20", "-c", "a.cc"}, *plain[] = {"-c", "a.cc"};
 	char *const *argvs[] = {std20, plain};
