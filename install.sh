@@ -288,7 +288,7 @@ build_floors() {
 
 musl_sysroot() {
 	local t=$1 key entry sr=$ROOT/$1/$1/sys-root
-	key=$(cache_key musl "$t" "$(hash_files "$HERE/shards/musl.sh" "$HERE/shards/runtime.sh")" \
+	key=$(cache_key "musl-$t" "$(hash_files "$HERE/shards/musl.sh" "$HERE/shards/runtime.sh")" \
 		"$(pkg_version musl-dev)" "$("$CCMUX" targets --field cflags "$t")" \
 		"$("$CCMUX" targets --field musl_specs "$t")")
 	entry=$(cache_get musl "$key" build_musl "$t") || return 1
@@ -309,7 +309,7 @@ runtime() {
 	local t=$1 sr=$ROOT/$1/$1/sys-root shard key entry
 	shard=$(ls -d "$ROOT/$t"/gcc-$RUNTIME_MAJOR.* 2>/dev/null | head -n 1)
 	[ -n "$shard" ] || die "no gcc-$RUNTIME_MAJOR shard for $t to build a runtime for"
-	key=$(cache_key runtime "$t" "$(hash_files "$HERE/shards/runtime.sh")" \
+	key=$(cache_key "runtime-$t" "$(hash_files "$HERE/shards/runtime.sh")" \
 		"$(gcc_version "$t")" "$(sysroot_id "$sr")" "$("$CCMUX" targets --field cflags "$t")")
 	entry=$(cache_get runtime "$key" build_runtime "$t") || return 1
 	adopt --runtime "$entry" "$shard"
@@ -317,9 +317,10 @@ runtime() {
 
 build_runtime() {
 	local t=$1 out=$2
-	# JOBS runtimes side by side share the cores (one make -j pool each)
-	FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 \
-		FLOOR_JOBS=$(( $(nproc) / JOBS > 0 ? $(nproc) / JOBS : 1 )) \
+	# JOBS runtimes side by side, each with make -j$(nproc): the cores stay
+	# busy through one build's serial configure steps and through the last
+	# build, which runs alone
+	FLOOR_WORK=$CACHE/runtime-work FLOOR_STRIP=1 FLOOR_OPT=-O2 FLOOR_JOBS=$(nproc) \
 		bash "$HERE/shards/runtime.sh" "$t" "$RUNTIME_MAJOR" "$ROOT/$t/$t/sys-root" "$out"
 }
 

@@ -122,6 +122,13 @@ GCCVER=$($CC0 -dumpfullversion)
 AFLAGS=$(arch_flags "$TARGET")
 # libgcc.a and the crt files are ours where Debian's do not fit
 OWN_LIBGCC=0; { [ $LIBC = musl ] || [ -n "$AFLAGS" ]; } && OWN_LIBGCC=1
+# powerpc64le: libgcc's __float128 ifunc resolvers (POWER9/10 hardware
+# variants) read the hwcaps glibc keeps in the TCB from 2.23, and mark that
+# with a reference to __parse_hwcap_and_convert_at_platform@GLIBC_2.23: below
+# 2.23 no program using __float128 (libgfortran's REAL(16), libquadmath)
+# would link.  Such a floor gets the software __float128 only (POWER8 has no
+# hardware one), in a libgcc.a of its own.
+LIBGCC_CONF=()
 
 if [ $LIBC = glibc ]; then
 	# sysroot library dirs: lib64, Debian multiarch or lib, whichever has crt1.o
@@ -146,6 +153,11 @@ if [ $LIBC = glibc ]; then
 	GLIBC_CONFIG="--with-glibc-version=$GLIBC_FLOOR"
 	CLOCALE=gnu
 	LIBGCC_FIX=""
+	if [ "$ARCH" = powerpc64le ] &&
+	   [ "$(printf '%s\n' 2.23 "$GLIBC_FLOOR" | sort -V | head -n 1)" != 2.23 ]; then
+		LIBGCC_CONF=(libgcc_cv_powerpc_float128_hw=no libgcc_cv_powerpc_3_1_float128_hw=no)
+		OWN_LIBGCC=1
+	fi
 else
 	[ -e "$SR/usr/lib/ccmux.specs" ] || die "no ccmux.specs in $SR/usr/lib"
 	# as ccmux compiles for musl: the musl headers and GCC's own include dir
@@ -277,7 +289,8 @@ libgcc_configure() {  # extra-configure-args...
 	rm -rf "$TB/libgcc"; mkdir -p "$TB/libgcc"; cd "$TB/libgcc"
 	"$GCCSRC/libgcc/configure" --build="$BUILD_TRIPLET" --host="$TRIPLET" --target="$TRIPLET" \
 		--prefix="$OUT" --enable-shared --disable-multilib \
-		CC="$CC1 $INCPIN $LIBGCC_FIX -B$GCCB/ $LINKPIN" CFLAGS="$OPT" "${HOSTTOOLS[@]}" "$@"
+		CC="$CC1 $INCPIN $LIBGCC_FIX -B$GCCB/ $LINKPIN" CFLAGS="$OPT" "${HOSTTOOLS[@]}" \
+		"${LIBGCC_CONF[@]}" "$@"
 }
 # libgcc adds -g of its own (LIBGCC2_DEBUG_CFLAGS) unless told otherwise
 LIBGCC_MAKEVARS=(); case " $OPT " in *" -g"*) ;; *) LIBGCC_MAKEVARS=(LIBGCC2_DEBUG_CFLAGS=) ;; esac
