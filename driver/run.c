@@ -16,6 +16,9 @@ struct root {
 	const char *dir;        /* its top: a sysroot, Debian's /usr/TRIPLET, / */
 	struct version glibc;   /* its glibc; parts 0: not known (the newest) */
 	int native;             /* this machine's own libc: no qemu */
+	int borrowed;           /* a generated floor's run-root: a libc built
+	                           for the architecture's common CPU, not for
+	                           the target's own (Debian's armhf for armv6l) */
 };
 
 /* the real root with the oldest glibc that still has every version the
@@ -42,6 +45,7 @@ static int pick_root(struct shardset *ss, const struct target *t,
 		return 0;
 	r->dir = alt;
 	r->glibc.parts = 0;
+	r->borrowed = 1;
 	r->native = strcmp(alt, "/") == 0 && target_is_host_arch(t);
 	return 1;
 }
@@ -251,10 +255,12 @@ static void run_qemu(const struct ctx *c, const struct platform *p,
 		fatal("run: qemu-%s is not installed (apt-get install qemu-user)",
 		      t->qemu);
 	sv_push(&out->argv, qemu);
-	/* qemu's default ARM CPU is a v7/v8 one: an ARMv6 target runs on the
+	/* qemu's default ARM CPU is a v7/v8 one: an ARMv6 program runs on the
 	 * ARM1176 it is built for, so that a newer instruction is a SIGILL here
-	 * as on the board */
-	if (t->arm_arch && t->arm_arch < 10) {
+	 * as on the board -- unless it loads a borrowed glibc of ARMv7 code
+	 * (Debian's armhf runs a generated floor's programs): that runs on the
+	 * default CPU, and the audit judges the program's ARMv6 */
+	if (t->arm_arch && t->arm_arch < 10 && !(e->interp && r->borrowed)) {
 		sv_push(&out->argv, "-cpu");
 		sv_push(&out->argv, "arm1176");
 	}

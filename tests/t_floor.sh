@@ -37,6 +37,12 @@ program f
   write(*, '(a, f4.1)') 'Fortran ', sum(x)
 end program f
 X
+cat > q.f90 <<'X'
+program q
+  real(16) :: x = 2
+  write(*, '(a, f32.29)') 'REAL(16) ', sqrt(x)
+end program q
+X
 
 floor_of() { "$P/bin/ccmux" targets | awk -v t="$1" '$1 == t { print $3 }'; }
 glibc_max() { objdump -T "$1" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1; }
@@ -78,6 +84,11 @@ for t in $glibc_targets; do
 		cell "$t" "$t-cxx11-g++$v" cxx.cc "C++ 17 ok" "$floor"
 		cell "$t" "$t-gfortran$v" f.f90 "Fortran  7.0" "$floor"
 	done
+	# REAL(16) is __float128 (libquadmath) on x86 and POWER: on powerpc64le
+	# below glibc 2.23 it needs a libgcc without the POWER9 ifunc resolvers
+	case $t in x86_64-*|i686-*|powerpc64le-*)
+		cell "$t" "$t-gfortran" q.f90 "REAL(16)  1.41421356237309504880168872421" "$floor" ;;
+	esac
 	cell "$t" "$t-clang" c.c "C 1.414" "$floor"
 	cell "$t" "$t-cxx03-clang++" cxx.cc "C++ 17 ok" "$floor"
 	cell "$t" "$t-cxx11-clang++" cxx.cc "C++ 17 ok" "$floor"
