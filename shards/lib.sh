@@ -87,6 +87,8 @@ cache_get() {
 		exec 8>"$entry.lock"
 		flock 8
 		if [ ! -d "$entry" ]; then
+			# what a killed builder of this entry left (we hold its lock)
+			rm -rf "$entry".tmp.*
 			tmp=$(mktemp -d "$entry.tmp.XXXXXX")
 			chmod 755 "$tmp"   # readable by all, as an install is
 			echo "building $kind/$key" >&2
