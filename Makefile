@@ -4,6 +4,8 @@
 #   make check-asan the suite again with ccmux under ASan and UBSan
 #   make check-real real upstream projects cross-built (tests/real/run.sh)
 #   make bench      the benchmark (bench/run.sh)
+#   make bench-emulated  cross through ccmux against an emulated native build
+#   make bench-install   what installing costs, cold and warm (bench/install.sh)
 #   make fuzz       the libFuzzer harnesses (tests/fuzz/run.sh)
 #   make install    PREFIX=/opt/ccmux DESTDIR=
 VERSION = 0.1.0
@@ -71,6 +73,15 @@ check-real: $(BIN)
 bench: ccmux
 	bash bench/run.sh
 
+# sqlite3 for aarch64: cross through ccmux against Debian's arm64 gcc under
+# qemu-user (bench/emulated.sh, about 35 minutes, root)
+bench-emulated:
+	bash bench/emulated.sh
+
+# every seed target into new prefixes, cold then warm (about an hour cold)
+bench-install:
+	bash bench/install.sh
+
 fuzz:
 	bash tests/fuzz/run.sh
 
@@ -82,4 +93,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-* ccmux ccmux-asan
 
-.PHONY: all units check check-asan check-real bench fuzz install clean
+.PHONY: all units check check-asan check-real bench bench-emulated bench-install fuzz install clean
