@@ -71,6 +71,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SRC=$PWD
 ME=bench/emulated.sh
+. bench/render.sh
 NAME=ccmux-bench-aarch64
 PKGS=(gcc-12 gcc cpp binutils libc6-dev make bash dash coreutils sed grep mawk
 	findutils diffutils tcl8.6)
@@ -476,21 +477,7 @@ side_row gcc12 "cross, ccmux: aarch64-linux-gnu-gcc-12 (GCC $CROSS_GCC)"
 side_row default "cross, ccmux: aarch64-linux-gnu-gcc (default, GCC $DEF_GCC)"
 side_row emu "emulated: Debian arm64 gcc-12 ($ROOT_GCC) under qemu-user $QEMU_VERSION"
 HEAD="$SQLITE for aarch64, configure + make -j$JOBS	wall, best of $REPS	configure + make	cpu (user + sys), best	every run (wall)	vs cross gcc-12"
-{
-	echo "$HEAD"
-	cat "$ROWS"
-} | awk -F'\t' '
-	{ for (i = 1; i <= NF; i++) { c[NR, i] = $i; l = length($i); if (l > w[i]) w[i] = l } n = NR }
-	END { for (r = 1; r <= n; r++) { s = ""
-		for (i = 1; i <= 6; i++) s = s sprintf("%-" w[i] "s  ", c[r, i])
-		sub(/ +$/, "", s); print s
-		if (r == 1) { s = ""; for (i = 1; i <= 6; i++) { d = ""; for (k = 0; k < w[i]; k++) d = d "-"; s = s d "  " } sub(/ +$/, "", s); print s } } }
-' >"$OUT/table.txt"
-{
-	echo "| ${HEAD//	/ | } |"
-	echo "|---|---|---|---|---|---|"
-	sed 's/	/ | /g; s/^/| /; s/$/ |/' "$ROWS"
-} >"$OUT/table.md"
+render_table "$HEAD" "$ROWS" "$OUT"
 CHECK="outputs: sqlite3, libsqlite3.so and libsqlite3.a aarch64 ELF on every side; the shells (cross under \`ccmux run aarch64-linux-gnu\`, emulated in its chroot) answer the query $( [ $SAME = yes ] && echo "the same way" || echo "DIFFERENTLY (see $OUT/answer.*)"): $(sed -n 1p "$OUT/answer.cross"); $(sed -n 2p "$OUT/answer.cross")"
 LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
 MACHINE="$(nproc) cores, load average $LOAD_START at the start, $LOAD_END at the end, $(uname -r)"

@@ -1,6 +1,7 @@
 # bench/table.sh: the table (sourced by bench/run.sh): one row per timed
 # command and per goal, as text and Markdown, saved in OUT.
 # ---- the table ----------------------------------------------------------------------
+. "$(dirname "${BASH_SOURCE[0]}")/render.sh"
 
 ROWS=$OUT/rows.tsv
 : >"$ROWS"
@@ -70,21 +71,7 @@ else
 fi
 
 HEAD="section	what	median / value	detail	ratio (vs trampoline)	goal	result"
-{
-	echo "$HEAD"
-	cat "$ROWS"
-} | awk -F'\t' '
-	{ for (i = 1; i <= NF; i++) { c[NR, i] = $i; l = length($i); if (l > w[i]) w[i] = l } n = NR }
-	END { for (r = 1; r <= n; r++) { s = ""
-		for (i = 1; i <= 7; i++) s = s sprintf("%-" w[i] "s  ", c[r, i])
-		sub(/ +$/, "", s); print s
-		if (r == 1) { s = ""; for (i = 1; i <= 7; i++) { d = ""; for (k = 0; k < w[i]; k++) d = d "-"; s = s d "  " } sub(/ +$/, "", s); print s } } }
-' >"$OUT/table.txt"
-{
-	echo "| ${HEAD//	/ | } |"
-	echo "|---|---|---|---|---|---|---|"
-	sed 's/	/ | /g; s/^/| /; s/$/ |/' "$ROWS"
-} >"$OUT/table.md"
+render_table "$HEAD" "$ROWS" "$OUT"
 
 MACHINE="$(nproc) cores, load $LOAD_START -> $(cut -d" " -f1-3 /proc/loadavg), $(uname -r), hyperfine $(hyperfine --version | awk "{ print \$2 }"), medians"
 echo
