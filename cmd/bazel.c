@@ -28,6 +28,7 @@
 #include "cmd/cmd.h"
 #include "cmd/ecosys.h"
 #include "compat/shard.h"
+#include "driver/driver.h"
 
 /* write text to dir/name through name.tmp and a rename */
 static void put(const char *dir, const char *name, const char *text)

@@ -26,10 +26,4 @@ int cmd_binfmt(const struct ctx *c, int argc, char **argv);
 /* adopt DIR [OPTIONS]: shards from a toolchain the user has (adopt.c) */
 int cmd_adopt(const struct ctx *c, int argc, char **argv);
 
-/* the GCC major the build-system files (CMake, meson, Bazel) pin for a
- * target: the one the rules choose for a C++20 compile (the oldest that
- * builds it at the floor), else for any C++ compile; 0 when no GCC serves
- * C++ (farm.c) */
-int pin_gcc(const struct ctx *c, const char *trip);
-
 #endif

@@ -317,29 +317,6 @@ static void meson_file(const char *dir, const struct tfile *tf)
 	out_close(&o);
 }
 
-int pin_gcc(const struct ctx *c, const char *trip)
-{
-	static char *const std20[] = {"-std=c++20", "-c", "a.cc"}, *plain[] = {"-c", "a.cc"};
-	char *const *argvs[] = {std20, plain};
-	int argcs[] = {3, 2};
-	struct name n;
-	unsigned i;
-
-	if (parse_name(xconcat(trip, "-g++", (char *)NULL), &n))
-		return 0;
-	for (i = 0; i < 2; i++) {
-		struct request rq;
-		struct shardset ss;
-		struct choice ch;
-
-		request_make(&rq, "files", &n, argcs[i], argvs[i]);
-		shard_scan(c->roots, trip, 0, &ss);
-		if (!choose(&rq, &c->set, &ss, host_lookup(c), &ch) && ch.gcc)
-			return ch.gcc->ver.v[0];
-	}
-	return 0;
-}
-
 int cmd_files(const struct ctx *c, int argc, char **argv)
 {
 	const char *prefix;

@@ -54,3 +54,26 @@ void drive(const struct ctx *c, const struct name *n, const char *request,
 		fatal("%s", why);
 	plan_make(rq, ch, p);
 }
+
+int pin_gcc(const struct ctx *c, const char *trip)
+{
+	static char *const std20[] = {"-std=c++20", "-c", "a.cc"}, *plain[] = {"-c", "a.cc"};
+	char *const *argvs[] = {std20, plain};
+	int argcs[] = {3, 2};
+	struct name n;
+	unsigned i;
+
+	if (parse_name(xconcat(trip, "-g++", (char *)NULL), &n))
+		return 0;
+	for (i = 0; i < 2; i++) {
+		struct request rq;
+		struct shardset ss;
+		struct choice ch;
+
+		request_make(&rq, "files", &n, argcs[i], argvs[i]);
+		shard_scan(c->roots, trip, 0, &ss);
+		if (!choose(&rq, &c->set, &ss, host_lookup(c), &ch) && ch.gcc)
+			return ch.gcc->ver.v[0];
+	}
+	return 0;
+}

@@ -22,5 +22,10 @@ void drive(const struct ctx *c, const struct name *n, const char *request,
            int argc, char *const *argv, struct plan *p);
 /* the host lookups of a real call: PATH, skipping ccmux itself */
 const struct hostlookup *host_lookup(const struct ctx *c);
+/* the GCC major the build-system files (CMake, meson, Bazel) pin for a
+ * target: the one the rules choose for a C++20 compile (the oldest that
+ * builds it at the floor), else for any C++ compile; 0 when no GCC serves
+ * C++ */
+int pin_gcc(const struct ctx *c, const char *trip);
 
 #endif
