@@ -3,6 +3,8 @@
 #   make check      run the test suite (tests/run.sh)
 #   make check-asan the suite again with ccmux under ASan and UBSan
 #   make check-real real upstream projects cross-built (tests/real/run.sh)
+#   make check-all  all of these, check-real on every installed Linux target
+#                   (a developer machine with a warm cache; CI runs a part)
 #   make bench      the benchmark (bench/run.sh)
 #   make bench-emulated  cross through ccmux against an emulated native build
 #   make bench-install   what installing costs, cold and warm (bench/install.sh)
@@ -70,6 +72,12 @@ check-asan:
 check-real: $(BIN)
 	bash tests/real/run.sh
 
+# every stage, the real projects on every installed Linux target (hours)
+check-all: check check-asan fuzz
+	p=$${CCMUX_PREFIX:-$$(cat .ccmux-prefix 2>/dev/null || echo /opt/ccmux)}; \
+	REAL_TARGETS="$$("$$p/bin/ccmux" targets --installed | grep -- -linux- | tr '\n' ' ')" \
+		bash tests/real/run.sh
+
 bench: ccmux
 	bash bench/run.sh
 
@@ -93,4 +101,4 @@ install: $(BIN)
 clean:
 	rm -rf build build-* ccmux ccmux-asan
 
-.PHONY: all units check check-asan check-real bench bench-emulated bench-install fuzz install clean
+.PHONY: all units check check-asan check-real check-all bench bench-emulated bench-install fuzz install clean

@@ -157,6 +157,10 @@ if [ $LIBC = glibc ]; then
 	   [ "$(printf '%s\n' 2.23 "$GLIBC_FLOOR" | sort -V | head -n 1)" != 2.23 ]; then
 		LIBGCC_CONF=(libgcc_cv_powerpc_float128_hw=no libgcc_cv_powerpc_3_1_float128_hw=no)
 		OWN_LIBGCC=1
+		# the same symbol behind __builtin_cpu_supports, which libstdc++'s
+		# random_device uses for DARN when the compiler says it can: a GCC
+		# configured for this floor would not say so
+		INCPIN="$INCPIN -U__BUILTIN_CPU_SUPPORTS__"
 	fi
 else
 	[ -e "$SR/usr/lib/ccmux.specs" ] || die "no ccmux.specs in $SR/usr/lib"
@@ -218,6 +222,10 @@ fetch_source() {
 	ls "$SRCDIR"/gcc-"$MAJOR"_*.orig.tar.* >/dev/null 2>&1 && { echo cached; return 0; }
 	cd "$SRCDIR" && apt-get source --download-only "gcc-$MAJOR"
 }
+# the tree is unpacked beside its final name and renamed into place, and a
+# tree counts only when every directory a step configures is complete: a
+# killed or failed unpack (or one an older script left) is never built from
+SRC_PARTS="libiberty gcc libgcc libstdc++-v3 libgfortran libquadmath"
 unpack_source() {
 	local orig inner top
 	orig=$(ls "$SRCDIR"/gcc-"$MAJOR"_*.orig.tar.* | head -1)
@@ -226,20 +234,27 @@ unpack_source() {
 	[ -n "$inner" ] || { echo "no upstream tarball inside $orig"; return 1; }
 	cd "$SRCDIR" && tar xf "$orig" "$inner"
 	top=$(tar tf "$inner" | head -1); top=${top%%/*}
-	rm -rf "$top"
+	rm -rf "$top" "$top.unpack"; mkdir "$top.unpack"
 	# skip testsuites, docs and front ends/runtimes we never configure (~1 GB -> ~220 MB)
 	# (configure scripts of libiberty/libstdc++ need their testsuite/Makefile.in)
-	tar xf "$inner" --exclude="$top/gcc/testsuite" --exclude="$top/libgomp/testsuite" --exclude='*/ChangeLog*' \
+	tar xf "$inner" -C "$top.unpack" --exclude="$top/gcc/testsuite" --exclude="$top/libgomp/testsuite" --exclude='*/ChangeLog*' \
 		--exclude="$top/gcc/ada" --exclude="$top/gcc/go" --exclude="$top/gcc/d" \
 		--exclude="$top/gcc/po" --exclude="$top/gcc/doc" --exclude="$top/libgo" \
 		--exclude="$top/libphobos" --exclude="$top/libada" --exclude="$top/gnattools" \
 		--exclude="$top/libsanitizer" --exclude="$top/libcpp/po"
 	rm -f "$inner"; rmdir "$(dirname "$inner")" 2>/dev/null || true
-	touch "$top/.floor-unpacked"
+	touch "$top.unpack/$top/.floor-unpacked"
+	mv "$top.unpack/$top" "$top"; rmdir "$top.unpack"
 }
 find_src() {
-	GCCSRC=$(ls -d "$SRCDIR"/gcc-"$MAJOR".*/.floor-unpacked 2>/dev/null | head -1)
-	GCCSRC=${GCCSRC%/.floor-unpacked}
+	local d p
+	GCCSRC=
+	for d in "$SRCDIR"/gcc-"$MAJOR".*/; do
+		d=${d%/}
+		[ -e "$d/.floor-unpacked" ] || continue
+		for p in $SRC_PARTS; do [ -x "$d/$p/configure" ] || continue 2; done
+		GCCSRC=$d; return 0
+	done
 }
 
 # ---------------------------------------------------------------- libgcc
