@@ -303,16 +303,23 @@ build_musl() {
 
 # ---- 5. GCC runtimes ---------------------------------------------------------
 
-# GCC 12's runtime built against the target's default sysroot, in the cache,
-# laid over the target's gcc-12 shard
+# GCC 12's runtime built against the target's default sysroot, in the cache;
+# copied into the prefix (hard links where they can be: the prefix must not
+# depend on the cache, which a user may clear) and laid over the target's
+# gcc-12 shard
 runtime() {
-	local t=$1 sr=$ROOT/$1/$1/sys-root shard key entry
+	local t=$1 sr=$ROOT/$1/$1/sys-root shard key entry rt=$ROOT/$1/.runtime-gcc$RUNTIME_MAJOR
 	shard=$(ls -d "$ROOT/$t"/gcc-$RUNTIME_MAJOR.* 2>/dev/null | head -n 1)
 	[ -n "$shard" ] || die "no gcc-$RUNTIME_MAJOR shard for $t to build a runtime for"
 	key=$(cache_key "runtime-$t" "$(hash_files "$HERE/shards/runtime.sh")" \
 		"$(gcc_version "$t")" "$(sysroot_id "$sr")" "$("$CCMUX" targets --field cflags "$t")")
 	entry=$(cache_get runtime "$key" build_runtime "$t") || return 1
-	adopt --runtime "$entry" "$shard"
+	if [ "$(cat "$rt/.cache-entry" 2>/dev/null)" != "$entry" ]; then
+		copy_tree "$entry" "$rt.new"
+		echo "$entry" > "$rt.new/.cache-entry"
+		rm -rf "$rt"; mv "$rt.new" "$rt"
+	fi
+	adopt --runtime "$rt" "$shard"
 }
 
 build_runtime() {
@@ -434,6 +441,7 @@ step farm "the farm, CMake/meson/Bazel files" 0 make_farm
 step libgcc-newer "newer libgcc helpers for the older GCC shards" 0 bash "$HERE/shards/libgcc-newer.sh" "$PREFIX"
 step wine "a wine prefix for ccmux run" 0 wine_prefix
 echo "$PREFIX" > "$HERE/.ccmux-prefix"   # where make check finds the install
+echo "$CACHE" > "$PREFIX/var/cache-dir"     # the build cache it used (tests reuse it)
 if [ "$DEMO" = 1 ]; then
 	say "hello on every installed target"
 	demo || die "some hello programs failed (above)"

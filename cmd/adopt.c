@@ -280,8 +280,10 @@ static const char *find(const struct found *f, const char *const *tpl,
 
 static const char *const gcclib_at[] = {"D/lib/gcc/T/V", "D/lib/gcc-cross/T/V",
 	"D/lib64/gcc/T/V", NULL};
-static const char *const cxx_at[] = {"D/T/include/c++/V", "D/include/c++/V",
-	"L/include/c++", NULL};
+/* the compiler's private directory first: for Debian's mingw-w64 GCC,
+ * D/include/c++/V is the host compiler's headers */
+static const char *const cxx_at[] = {"L/include/c++", "D/T/include/c++/V",
+	"D/include/c++/V", NULL};
 static const char *const cxxt_at[] = {"C/T", "D/include/T/c++/V", NULL};
 static const char *const runtime_at[] = {"D/T/B", "D/T/lib64", "D/T/lib",
 	"D/lib/T", "D/lib64", "D/lib", NULL};

@@ -29,12 +29,30 @@ need_install() {
 	fi
 }
 
-# make_prefix [--bare]: --bare leaves out the installed shards
+# make_prefix [--bare | --gcc "VERSIONS"]: --bare leaves out the installed
+# shards, --gcc keeps only the GCC shards of those versions
 make_prefix() {
+	local d e
 	mkdir -p "$P/bin"
 	cp "$CCMUX_BIN" "$P/bin/ccmux"
 	[ "${1:-}" = --bare ] && return 0
-	[ -d "$CCMUX_PREFIX/opt" ] && ln -s "$CCMUX_PREFIX/opt" "$P/opt"
+	if [ "${1:-}" = --gcc ]; then
+		# only the install's GCC shards of the versions named in $2 (a test
+		# whose answers are written for those: the install may have more)
+		for d in "$CCMUX_PREFIX"/opt/*/; do
+			d=${d%/}
+			mkdir -p "$P/opt/${d##*/}"
+			for e in "$d"/* "$d"/.[!.]*; do
+				[ -e "$e" ] || continue
+				case ${e##*/} in
+				gcc-*) case " $2 " in *" ${e##*/gcc-} "*) ;; *) continue ;; esac ;;
+				esac
+				ln -s "$e" "$P/opt/${d##*/}/${e##*/}"
+			done
+		done
+	elif [ -d "$CCMUX_PREFIX/opt" ]; then
+		ln -s "$CCMUX_PREFIX/opt" "$P/opt"
+	fi
 	[ -d "$CCMUX_PREFIX/share" ] && ln -s "$CCMUX_PREFIX/share" "$P/share"
 	return 0
 }

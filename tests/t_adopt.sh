@@ -15,6 +15,9 @@ R=$T/root                    # where everything is adopted
 mkdir -p "$R"
 export CCMUX_ROOT=$R
 C=$P/bin/ccmux
+# the GCC 12 runtime install.sh laid over TARGET's shard (the shard's origin
+# names it)
+runtime_of() { sed -n 's/^runtime //p' "$B/$1/gcc-12.2.0/origin" 2>/dev/null | head -n 1; }
 NPM_CACHE=/var/cache/ccmux/npm
 NPM_X86_64=@napi-rs/cross-toolchain-x64-target-x86_64@1.0.0
 NPM_AARCH64=@napi-rs/cross-toolchain-x64-target-aarch64@1.0.3
@@ -233,8 +236,18 @@ debian() {  # TARGET SUFFIX
 for t in x86_64-linux-gnu aarch64-linux-gnu; do
 	debian $t -11
 	debian $t -12
-	[ -d "$B/$t/gcc-12.2.0/runtime/lib" ] &&
-		adopt_ok "adopt --runtime over $t gcc-12.2.0" --runtime "$B/$t/gcc-12.2.0/runtime" "$R/$t/gcc-12.2.0"
+	rt=$(runtime_of $t)
+	if [ -d "$rt/lib" ]; then
+		adopt_ok "adopt --runtime over $t gcc-12.2.0" --runtime "$rt" "$R/$t/gcc-12.2.0"
+	else
+		fail "$t: the install's GCC 12 runtime" "no runtime line in $B/$t/gcc-12.2.0/origin"
+	fi
+	# what install.sh adds after adopting: newer libgcc helpers for old GCCs
+	for g in "$B/$t"/gcc-*/libgcc-newer.a; do
+		[ -e "$g" ] || continue
+		g=${g#"$B/"}
+		[ -d "$R/${g%/*}" ] && ln -sfn "$B/$g" "$R/$g"
+	done
 done
 check "Debian: explain x86_64-linux-gnu-gcc-12 picks the adopted 12.2.0" \
 	"$R/x86_64-linux-gnu/gcc-12.2.0/bin/x86_64-linux-gnu-gcc" "$(program x86_64-linux-gnu-gcc-12 hello.c)"
@@ -301,9 +314,10 @@ fi
 # GCC 12 and binutils, Debian's musl-dev:arm64 and the musl-built GCC 12
 # runtime of the install
 
-mrt=$B/aarch64-linux-musl/gcc-12.2.0/runtime
-if [ -e /usr/lib/aarch64-linux-musl/libc.so ] && [ -x /usr/bin/aarch64-linux-gnu-gcc-12 ] &&
-	[ -e $mrt/lib/libstdc++.so.6 ]; then
+mrt=$(runtime_of aarch64-linux-musl)
+MS=$B/aarch64-linux-musl/aarch64-linux-musl/sys-root   # Debian's musl-dev:arm64, unpacked
+if [ -e $MS/usr/lib/libc.so ] && [ -x /usr/bin/aarch64-linux-gnu-gcc-12 ] &&
+	[ -e "$mrt/lib/libstdc++.so.6" ]; then
 	m=$T/musl-cross-make/output
 	mkdir -p $m/bin $m/lib/gcc/aarch64-linux-musl/12.2.0 $m/aarch64-linux-musl/include/c++ $m/aarch64-linux-musl/lib
 	for t in gcc g++ cpp; do ln -s /usr/bin/aarch64-linux-gnu-$t-12 $m/bin/aarch64-linux-musl-$t; done
@@ -318,9 +332,11 @@ if [ -e /usr/lib/aarch64-linux-musl/libc.so ] && [ -x /usr/bin/aarch64-linux-gnu
 	for f in /usr/lib/gcc-cross/aarch64-linux-gnu/12/*; do
 		[ -e $m/lib/gcc/aarch64-linux-musl/12.2.0/${f##*/} ] || ln -s "$f" $m/lib/gcc/aarch64-linux-musl/12.2.0/
 	done
-	for f in /usr/include/aarch64-linux-musl/*; do ln -s "$f" $m/aarch64-linux-musl/include/; done
+	for f in $MS/usr/include/*; do ln -s "$f" $m/aarch64-linux-musl/include/; done
 	ln -s $mrt/include/c++/12 $m/aarch64-linux-musl/include/c++/12.2.0
-	for f in /usr/lib/aarch64-linux-musl/*; do ln -s "$f" $m/aarch64-linux-musl/lib/; done
+	for f in $MS/usr/lib/*; do
+		[ "${f##*/}" = ccmux.specs ] || ln -s "$f" $m/aarch64-linux-musl/lib/
+	done
 	ln -s libc.so $m/aarch64-linux-musl/lib/ld-musl-aarch64.so.1
 	adopt_ok "adopt a musl-cross-make-shaped tree (aarch64-linux-musl)" $m
 	grep -q "^found .*musl-cross-make GCC 12.2.0 for aarch64-linux-musl .*musl" "$T/out" ||
@@ -336,13 +352,13 @@ if [ -e /usr/lib/aarch64-linux-musl/libc.so ] && [ -x /usr/bin/aarch64-linux-gnu
 	build_run "musl-cross-make: C++, static (qemu)" aarch64-linux-musl g++ hello.cc "hello from C++"
 	CCMUX_STATIC=0 build_run "musl-cross-make: C++, dynamic (its ld-musl, qemu)" aarch64-linux-musl g++ hello.cc "hello from C++"
 else
-	skip "musl-cross-make" "needs musl-dev:arm64, gcc-12-aarch64-linux-gnu and the install's aarch64-linux-musl runtime"
+	skip "musl-cross-make" "needs gcc-12-aarch64-linux-gnu and the install's aarch64-linux-musl sysroot and runtime"
 fi
 
 # ---- a glibc GCC driving musl, then --runtime (install.sh's musl shards) ---------------
 
-mrt=$B/x86_64-linux-musl/gcc-12.2.0/runtime
-if [ -d $mrt/lib ]; then
+mrt=$(runtime_of x86_64-linux-musl)
+if [ -d "$mrt/lib" ]; then
 	adopt_ok "adopt Debian's x86_64-linux-gnu-gcc-12 for x86_64-linux-musl" /usr --target x86_64-linux-musl --suffix -12
 	[ ! -e $R/x86_64-linux-musl/gcc-12.2.0/bin/x86_64-linux-musl-g++ ] && grep -q "C only" "$T/out" &&
 		pass "musl through a glibc GCC: C only (its runtime is glibc's)" ||

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # t_compat.sh: the compat rules (issue 3) as a table.  The installed shards
-# (GCC 4.8.5 without gfortran, 11.3.0 with Debian's runtime, which needs
-# glibc 2.36, and 12.2.0 with its runtime built for the 2.17 floor) plus fake
+# of three GCCs (4.8.5 without gfortran, 11.3.0 with Debian's runtime, which
+# needs glibc 2.36, and 12.2.0 with its runtime built for the target's floor:
+# 2.17, armv7l's 2.19; the install's other GCCs are left out) plus fake
 # ones for the GCC versions that cannot be installed here (5.2.0, 6.1.0,
 # 7.1.0, 8.1.0, and 9.1.0 whose runtime is marked as needing glibc 2.36)
 # under a CCMUX_ROOT searched first.  Each case checks what `ccmux explain` says
@@ -9,7 +10,7 @@
 # what the compiler really received.
 . "$(dirname "$0")/lib.sh"
 need_install
-make_prefix
+make_prefix --gcc "4.8.5 11.3.0 12.2.0"
 make_fake_root "$T/fake" <<'X'
 x86_64-linux-gnu gcc-5.2.0 gcc,g++,gfortran,cpp
 x86_64-linux-gnu gcc-6.1.0 gcc,g++,gfortran,cpp
@@ -97,9 +98,9 @@ done <<'X'
 |x86_64-linux-gnu-g++-12 -c a.cc|12.2.0 none
 |x86_64-linux-gnu-g++-11 -c a.cc|12.2.0 none
 |x86_64-linux-gnu-gfortran-11 -c a.f90|12.2.0 none
-|armv7l-linux-gnueabihf-cxx11-g++ -c a.cc|11.3.0 -D_GLIBCXX_USE_CXX11_ABI=1
+|armv7l-linux-gnueabihf-cxx11-g++ -c a.cc|12.2.0 -D_GLIBCXX_USE_CXX11_ABI=1
 |armv7l-linux-gnueabihf-gfortran-12 -c a.f90|12.2.0 none
-|armv7l-linux-gnueabihf-g++-10 -c a.cc|11.3.0 none
+|armv7l-linux-gnueabihf-g++-10 -c a.cc|12.2.0 none
 |x86_64-linux-gnu-libgfortran3-g++-12 -c a.cc|6.1.0 none
 |x86_64-linux-gnu-libgfortran5-g++-4 -c a.cc|8.1.0 none
 |x86_64-linux-gnu-cxx11-g++-4 -c a.cc|5.2.0 -D_GLIBCXX_USE_CXX11_ABI=1
@@ -129,6 +130,6 @@ CCMUX_GCC_VERSION=abc|x86_64-linux-gnu-gcc -c a.c|refuse: CCMUX_GCC_VERSION='abc
 |aarch64-linux-gnu-libgfortran3-gfortran -c a.f90|refuse: libgfortran3 needs GCC 4.8-6 with gfortran; installed for aarch64-linux-gnu: 4.8.5 (no gfortran), 11.3.0 (its runtime
 |aarch64-linux-gnu-libgfortran4-gcc -c a.c|refuse: libgfortran4 needs GCC 7 with gcc; installed for aarch64-linux-gnu: 4.8.5, 11.3.0, 12.2.0
 |aarch64-linux-gnu-libgfortran3-cxx11-g++ -c a.cc|refuse: libgfortran3 and cxx11 needs GCC 5-6 with g++; installed for aarch64-linux-gnu: 4.8.5, 11.3.0 (its runtime needs glibc 2.36, the floor is 2.17), 12.2.0
-|armv7l-linux-gnueabihf-libgfortran3-gfortran -c a.f90|refuse: libgfortran3 needs GCC 4.8-6 with gfortran; installed for armv7l-linux-gnueabihf: 11.3.0, 12.2.0
+|armv7l-linux-gnueabihf-libgfortran3-gfortran -c a.f90|refuse: libgfortran3 needs GCC 4.8-6 with gfortran; installed for armv7l-linux-gnueabihf: 11.3.0 (its runtime needs glibc 2.36, the floor is 2.19), 12.2.0
 |aarch64-linux-gnu-libgfortran4-cxx03-g++-12 -c a.cc|refuse: libgfortran4 needs GCC 7 with g++
 X

@@ -107,7 +107,8 @@ check "run by mistake, the ld.so stub says what it is (exit 127)" "127 yes" \
 cc() { local t=$1 v=$2; shift 2; CCMUX_ROOT=$T/r/$t-$v "$P/bin/$t-gcc-12" "$@"; }
 cxx() { local t=$1 v=$2; shift 2; CCMUX_ROOT=$T/r/$t-$v "$P/bin/$t-cxx11-g++" "$@"; }
 fc() { local t=$1 v=$2; shift 2; CCMUX_ROOT=$T/r/$t-$v "$P/bin/$t-gfortran" "$@"; }
-for t in x86_64-linux-gnu aarch64-linux-gnu i686-linux-gnu armv7l-linux-gnueabihf powerpc64le-linux-gnu; do
+for t in x86_64-linux-gnu aarch64-linux-gnu i686-linux-gnu armv7l-linux-gnueabihf armv6l-linux-gnueabihf \
+	powerpc64le-linux-gnu; do
 	farm "$t-gcc" "$t-gcc-12" "$t-cxx11-g++" "$t-gfortran"
 done
 
@@ -379,7 +380,8 @@ mkdir -p nostdin && awk -v floor=2.17 -v out=nostdin -v ret=ret -v stdin_ref=0 -
 	check "i686: without libc's reference the program does not export it (the check can fail)" "" \
 		"$(objdump -T nostdin/c | awk '$NF == "_IO_stdin_used" { print $NF }')"
 
-# ---- armv6l: no GCC shard, so Debian's armhf GCC with ARMv6 flags -------
+# ---- armv6l: the install's GCC 12 shard (its own ARMv6 libgcc and start
+# files) at the generated 2.19 floor; the floor's own files checked alone
 f6=$T/f/armv6l-linux-gnueabihf-2.19
 for o in crt1.o Scrt1.o gcrt1.o crti.o crtn.o libc_nonshared.a libpthread_nonshared.a; do
 	a=$(readelf -A "$f6/usr/lib/$o" 2>/dev/null)
@@ -391,13 +393,22 @@ for o in crt1.o Scrt1.o gcrt1.o crti.o crtn.o libc_nonshared.a libpthread_nonsha
 		fail "armv6l: $o" "$(echo "$a" | grep -E 'CPU_arch|THUMB' | sort -u | paste -sd' ')"
 	fi
 done
+# Debian's armhf GCC with the ARMv6 flags, for what no shard offers
 arm6() { arm-linux-gnueabihf-gcc-12 "$@" --sysroot="$f6" -nostdinc -isystem "$(arm-linux-gnueabihf-gcc-12 -print-file-name=include)" \
 	-isystem "$f6/usr/include" -B"$f6/usr/lib/" -L"$f6/usr/lib" -L"$f6/lib" -Wl,-rpath-link,"$f6/lib"; }
 mkdir -p run-armv6l
-if arm6 $V6 -fPIC -shared tls.c -o run-armv6l/libtls.so && arm6 $V6 prog.c -o run-armv6l/c -Lrun-armv6l -ltls -lpthread -ldl; then
+t6=armv6l-linux-gnueabihf
+if cc $t6 2.19 -fPIC -shared tls.c -o run-armv6l/libtls.so && cc $t6 2.19 prog.c -o run-armv6l/c -Lrun-armv6l -ltls -lpthread -ldl; then
+	judged $t6 2.19 run-armv6l/c
 	runs arm /usr/arm-linux-gnueabihf "$T/run-armv6l:/usr/arm-linux-gnueabihf/lib" \
 		"armv6l 2.19 C on Debian's glibc 2.36 (qemu-arm, default CPU)" "$want_c" run-armv6l/c
-	check "armv6l: audit" "0" "$("$P/bin/ccmux" audit --target armv6l-linux-gnueabihf run-armv6l/c >/dev/null 2>&1; echo $?)"
+	check "armv6l: the audit passes program and library (ARMv6, VFPv2, no Thumb-2)" "0 0" \
+		"$(for f in run-armv6l/c run-armv6l/libtls.so; do "$P/bin/ccmux" audit --target $t6 "$f" >/dev/null 2>&1; echo $?; done | paste -sd' ')"
+	# its twin: Debian's ARMv7 GCC given the same ARMv6 flags still links
+	# its own ARMv7 start files and libgcc, which the audit must catch
+	arm6 $V6 prog.c -o run-armv6l/debian -Lrun-armv6l -ltls -lpthread -ldl &&
+		check "armv6l: Debian's GCC with ARMv6 flags links ARMv7 code, and the audit says so (exit 1)" "1" \
+			"$("$P/bin/ccmux" audit --target $t6 run-armv6l/debian >/dev/null 2>&1; echo $?)"
 else
 	fail "armv6l 2.19: C builds" "see above"
 fi

@@ -65,12 +65,16 @@ audit_clean() {
 	fi
 }
 
+# the glibc targets of the issue that are installed, the generated-floor
+# ARMv6 one, and the first musl target installed
+installed=$("$P/bin/ccmux" targets --installed)
 targets=""
-for t in x86_64-linux-gnu aarch64-linux-gnu armv7l-linux-gnueabihf x86_64-linux-musl; do
-	"$P/bin/ccmux" targets --installed | grep -qx "$t" && targets="$targets $t"
+for t in x86_64-linux-gnu aarch64-linux-gnu armv7l-linux-gnueabihf armv6l-linux-gnueabihf; do
+	grep -qx "$t" <<<"$installed" && targets="$targets $t"
 done
-targets=${targets# }
-[ -n "$targets" ] || fail "targets" "none of x86_64/aarch64/armv7l gnu, x86_64 musl installed"
+musl=$(grep -m1 -E -- '-linux-musl(eabihf)?$' <<<"$installed")
+targets="${targets# } $musl"
+[ -n "${targets// /}" ] || fail "targets" "none of x86_64/aarch64/armv7l/armv6l gnu or a musl target installed"
 for t in $targets; do
 	farm "$t-g++" "$t-gcc"
 	for std in 17 20; do
