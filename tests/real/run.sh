@@ -20,7 +20,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 
-ALL_PROJECTS="hello zlib pkgconfig pcre2 cjson libinih fribidi libspng minpack sqlite3 ccache distcc
+ALL_PROJECTS="hello zlib pkgconfig pcre2 cjson tinyxml2 libinih fribidi libspng minpack sqlite3 ccache distcc
  cargo cgo wheel bazel farm"
 TARGETS=${REAL_TARGETS:-aarch64-linux-gnu aarch64-linux-musl armv7l-linux-gnueabihf}
 PROJECTS=${REAL_PROJECTS:-$ALL_PROJECTS}
