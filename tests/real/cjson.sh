@@ -6,14 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 src_step cjson || exit 0
 TC=$P/share/ccmux/cmake/$T.cmake
-mkdir -p "$W/build" && cd "$W/build" || exit 0
-step configure cmake -S "$SRC" -B . -G Ninja -DCMAKE_TOOLCHAIN_FILE="$TC" \
-	-DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-	-DENABLE_CJSON_UTILS=ON -DENABLE_CJSON_TEST=ON || exit 0
-step build cmake --build . -j "$JOBS" || exit 0
-step ctest ctest --output-on-failure -j "$JOBS"
-step install env DESTDIR="$STAGE/cjson" cmake --install . || exit 0
-audit "$STAGE/cjson"
+cmake_project cjson -DENABLE_CJSON_UTILS=ON -DENABLE_CJSON_TEST=ON || exit 0
 
 # CMAKE_CROSSCOMPILING_EMULATOR on a target test
 mkdir -p "$W/emu/src" && cd "$W/emu" || exit 0

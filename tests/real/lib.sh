@@ -170,3 +170,18 @@ meson_setup() {
 	rm -rf "$b"
 	step configure-abs-crossfile meson setup "$b" "$s" --cross-file "$W/cross-abs.ini" "$@"
 }
+
+# cmake_project NAME CMAKE-ARGS...: SRC configured with the toolchain file
+# $TC (Ninja, Release, prefix /usr) in $W/build, built, its tests run by
+# ctest, installed into $STAGE/NAME and audited; 1 when a step it needs failed
+cmake_project() {
+	local name=$1
+	shift
+	mkdir -p "$W/build" && cd "$W/build" || return 1
+	step configure cmake -S "$SRC" -B . -G Ninja -DCMAKE_TOOLCHAIN_FILE="$TC" \
+		-DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr "$@" || return 1
+	step build cmake --build . -j "$JOBS" || return 1
+	step ctest ctest --output-on-failure -j "$JOBS"
+	step install env DESTDIR="$STAGE/$name" cmake --install . || return 1
+	audit "$STAGE/$name"
+}
