@@ -251,7 +251,7 @@ judged() {
 	elif [ "$(printf '%s\n%s\n' "$max" "$v" | sort -V | tail -1)" != "$v" ]; then
 		fail "$t $v ${f##*/}: objdump -T" "needs GLIBC_$max"
 	else
-		pass "$t $v ${f##*/}: ccmux audit and objdump -T agree: ${max:+GLIBC_$max <= $v}${max:-no GLIBC_ version}"
+		pass "$t $v ${f##*/}: ccmux audit and objdump -T agree: $([ -n "$max" ] && echo "GLIBC_$max <= $v" || echo "no GLIBC_ version")"
 	fi
 }
 # runs ARCH ROOT LIBPATH NAME WANT PROG: qemu-user with the loader pinned
