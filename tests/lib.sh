@@ -6,6 +6,10 @@
 #   check NAME EXPECTED ACTUAL     pass when equal, else fail with both
 #   farm NAME...                   make P/bin/NAME links to ccmux
 set -u
+# the flags a make invocation exports (`make check-asan` passes
+# CFLAGS/LDFLAGS=-fsanitize=... for ccmux itself) must not reach the
+# compilers and build systems the tests drive
+unset CFLAGS CXXFLAGS CPPFLAGS FFLAGS FCFLAGS LDFLAGS LDLIBS
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 P=$T/prefix
