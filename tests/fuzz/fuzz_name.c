@@ -32,9 +32,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (e && !*e)
 		abort();
+	xfree((void *)e);   /* messages are allocated: millions of runs */
 	e = parse_triplet(s, &p);
 	if (!e)
 		xfree(platform_dir(&p));
+	xfree((void *)e);
 	xfree(s);
 	return 0;
 }
