@@ -192,6 +192,7 @@ int rsp_split(const char *p, char ***out)
 		(void)any;
 		sv_push(&sv, w.s ? xstrndup(w.s, w.n) : xstrdup(""));
 	}
+	xfree(w.s);
 	if (!sv.v)
 		sv_push(&sv, NULL), sv.n = 0;
 	*out = (char **)sv.v;
