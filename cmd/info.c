@@ -78,7 +78,7 @@ static int print_field(const struct ctx *c, const char *field, int argc,
 			fatal("targets --field: no target '%s'", argv[k]);
 		if (i < sizeof(fields) / sizeof(fields[0])) {
 			printf("%s\n", *(const char *const *)((const char *)t + fields[i].off));
-		} else if (field[0] == 'm') {
+		} else if (strcmp(field, "musl_specs") == 0) {
 			if (t->libc != LIBC_MUSL)
 				fatal("targets --field musl_specs: %s is not a musl target", t->name);
 			fputs(musl_specs(t->dynamic_linker), stdout);

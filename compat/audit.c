@@ -118,13 +118,13 @@ static void check_form(struct audit_result *r, const char *f, const struct elf_i
 	if (t->arm_arch && e->arm_cpu_arch > t->arm_arch)
 		say(r, f, "%s code (Tag_CPU_arch %d), but %s runs %s", arm_arch_name(e->arm_cpu_arch),
 		    e->arm_cpu_arch, t->name, arm_arch_name(t->arm_arch));
-	if (t->arm_arch && t->arm_arch < 10 && e->arm_thumb >= 2)
+	if (target_armv6(t) && e->arm_thumb >= 2)
 		say(r, f, "Thumb-2 code (Tag_THUMB_ISA_use %d), but %s has no Thumb-2",
 		    e->arm_thumb, t->name);
-	if (t->arm_arch && t->arm_arch < 10 && e->arm_fp > 2)
+	if (target_armv6(t) && e->arm_fp > 2)
 		say(r, f, "%s floating point (Tag_FP_arch %d), but %s has VFPv2",
 		    arm_fp_name(e->arm_fp), e->arm_fp, t->name);
-	if (t->arm_arch && t->arm_arch < 10 && e->arm_simd > 0)
+	if (target_armv6(t) && e->arm_simd > 0)
 		say(r, f, "NEON code (Tag_Advanced_SIMD_arch %d), but %s has no NEON",
 		    e->arm_simd, t->name);
 }

@@ -86,7 +86,7 @@ const char *arm_level_check(const struct target *t, const struct armflags *f)
 	const char *v[2] = {f->march, f->mcpu}, *flag[2] = {"-march=", "-mcpu="};
 	int i, tag;
 
-	if (!t->arm_arch || t->arm_arch >= 10)
+	if (!target_armv6(t))
 		return NULL;
 	if (f->thumb)
 		return xprintf("-mthumb makes Thumb code, and %s is ARM mode only "

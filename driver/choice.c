@@ -169,7 +169,7 @@ static const char *pick_gcc(struct chooser *c, const char *tool,
 	char *why = NULL;
 
 	w.floor = runtime_floor(c);
-	w.own_crt = c->ch->t->arm_arch && c->ch->t->arm_arch < 10 &&
+	w.own_crt = target_armv6(c->ch->t) &&
 	            c->ch->t->os == OS_LINUX;
 	w.min = c->gcc_min;
 	w.min_why = c->rq->a.std ? xconcat("-std=", c->rq->a.std, (char *)NULL) : NULL;

@@ -75,7 +75,7 @@ static const struct shard *runtime_shard(struct shardset *ss,
 		if (!g || (gf && g->libgfortran != gf))
 			continue;
 		/* ARMv6: only a runtime built for it (Debian's is ARMv7) */
-		if (t->arm_arch && t->arm_arch < 10 && !shard_own_crt(&ss->gcc[k], ss->tdir, t))
+		if (target_armv6(t) && !shard_own_crt(&ss->gcc[k], ss->tdir, t))
 			continue;
 		if (r->glibc.parts && shard_runtime_glibc(&ss->gcc[k], &rt) &&
 		    version_cmp(&rt, &r->glibc) > 0)
@@ -260,7 +260,7 @@ static void run_qemu(const struct ctx *c, const struct platform *p,
 	 * as on the board -- unless it loads a borrowed glibc of ARMv7 code
 	 * (Debian's armhf runs a generated floor's programs): that runs on the
 	 * default CPU, and the audit judges the program's ARMv6 */
-	if (t->arm_arch && t->arm_arch < 10 && !(e->interp && r->borrowed)) {
+	if (target_armv6(t) && !(e->interp && r->borrowed)) {
 		sv_push(&out->argv, "-cpu");
 		sv_push(&out->argv, "arm1176");
 	}

@@ -81,6 +81,11 @@ const char *default_osver(const struct target *t)
 	return "";
 }
 
+int target_armv6(const struct target *t)
+{
+	return t->arm_arch && t->arm_arch < 10;
+}
+
 int target_sdk_only(const struct target *t)
 {
 	return t->os == OS_DARWIN || t->os == OS_FREEBSD;

@@ -62,6 +62,9 @@ int target_is_host_arch(const struct target *t);
 /* the OS version a darwin/freebsd name means when it has none ("14"), ""
  * for other targets */
 const char *default_osver(const struct target *t);
+/* 1 for an ARM target below ARMv7 (armv6l: the ARM1176, ARM mode, VFPv2,
+ * no NEON), whose code, runtime and qemu CPU are its own */
+int target_armv6(const struct target *t);
 /* 1 for the clang-only targets that need an SDK the user supplies */
 int target_sdk_only(const struct target *t);
 /* 1 if the tool compiles (gcc family or clang) */
