@@ -316,11 +316,9 @@ runtime() {
 	key=$(cache_key "runtime-$t" "$(hash_files "$HERE/shards/runtime.sh")" \
 		"$(gcc_version "$t")" "$(sysroot_id "$sr")" "$("$CCMUX" targets --field cflags "$t")")
 	entry=$(cache_get runtime "$key" build_runtime "$t") || return 1
-	if [ "$(cat "$rt/.cache-entry" 2>/dev/null)" != "$entry" ]; then
-		copy_tree "$entry" "$rt.new"
-		echo "$entry" > "$rt.new/.cache-entry"
-		rm -rf "$rt"; mv "$rt.new" "$rt"
-	fi
+	# (copy_tree renames into place; the mark is written last)
+	[ "$(cat "$rt/.cache-entry" 2>/dev/null)" = "$entry" ] ||
+		{ copy_tree "$entry" "$rt" && echo "$entry" > "$rt/.cache-entry"; }
 	adopt --runtime "$rt" "$shard"
 }
 
