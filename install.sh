@@ -263,16 +263,22 @@ glibc_floors() {
 	key=$(cache_key "floors-$t" "$(hash_dir "$HERE/shards/glibc")" \
 		"$(pkg_version "libc6-dev-$(deb_arch "$t")-cross" libc6-dev)" \
 		"$(pkg_version "linux-libc-dev-$(deb_arch "$t")-cross" linux-libc-dev)")
-	[ -e "$ROOT/$t/.$key" ] && { echo "floors $min-$max in place"; return; }
+	if [ -e "$ROOT/$t/.$key" ] && { [ -L "$sr" ] || [ -e "$sr/lib/libc-$seed.so" ]; }; then
+		echo "floors $min-$max in place"
+		return
+	fi
 	entry=$(cache_get floors "$key" build_floors "$t" "$min" "$max")
 	rm -rf "$ROOT/$t"/glibc-* "$ROOT/$t/.glibc-floor-cache" "$ROOT/$t"/.floors-*
 	mkdir -p "$ROOT/$t"
 	cp -al "$entry/." "$ROOT/$t/" 2>/dev/null || cp -a "$entry/." "$ROOT/$t/"
-	if [ -e "$sr" ] && [ ! -L "$sr" ]; then
-		# a real sysroot at the target's own floor: that floor is it
+	if [ ! -L "$sr" ] && [ -e "$sr/lib/libc-$seed.so" ]; then
+		# a real glibc at the target's own floor (npm's 2.17): that floor is it
 		rm -rf "$ROOT/$t/glibc-$seed"
 		ln -sfn "$t/sys-root" "$ROOT/$t/glibc-$seed"
 	else
+		# the generated floor, also in place of what an older install.sh
+		# left there (Debian's sysroot)
+		rm -rf "$sr"
 		mkdir -p "$ROOT/$t/$t"
 		ln -sfn "../glibc-$seed" "$sr"
 	fi
