@@ -255,6 +255,10 @@ target_shards() {
 # and copied in (ROOT/TDIR/glibc-2.N); the default sysroot is the target's
 # own floor: the real glibc 2.17 of the npm toolchain where there is one,
 # else the generated one
+# 1 if SYSROOT holds a real glibc of its own (npm's crosstool-NG sysroots:
+# lib/libc-2.17.so), not Debian's (an older install.sh's links to /usr/TRIPLET)
+real_glibc() { compgen -G "$1/lib/libc-2.*.so" >/dev/null; }
+
 glibc_floors() {
 	local t=$1 key entry seed min max sr=$ROOT/$1/$1/sys-root
 	read -r _ min max <<<"$(bash "$HERE/shards/glibc/floor.sh" --list | awk -v t="$t" '$1 == t')"
@@ -263,7 +267,7 @@ glibc_floors() {
 	key=$(cache_key "floors-$t" "$(hash_dir "$HERE/shards/glibc")" \
 		"$(pkg_version "libc6-dev-$(deb_arch "$t")-cross" libc6-dev)" \
 		"$(pkg_version "linux-libc-dev-$(deb_arch "$t")-cross" linux-libc-dev)")
-	if [ -e "$ROOT/$t/.$key" ] && { [ -L "$sr" ] || [ -e "$sr/lib/libc-$seed.so" ]; }; then
+	if [ -e "$ROOT/$t/.$key" ] && { [ -L "$sr" ] || real_glibc "$sr"; }; then
 		echo "floors $min-$max in place"
 		return
 	fi
@@ -271,8 +275,9 @@ glibc_floors() {
 	rm -rf "$ROOT/$t"/glibc-* "$ROOT/$t/.glibc-floor-cache" "$ROOT/$t"/.floors-*
 	mkdir -p "$ROOT/$t"
 	cp -al "$entry/." "$ROOT/$t/" 2>/dev/null || cp -a "$entry/." "$ROOT/$t/"
-	if [ ! -L "$sr" ] && [ -e "$sr/lib/libc-$seed.so" ]; then
-		# a real glibc at the target's own floor (npm's 2.17): that floor is it
+	if [ ! -L "$sr" ] && real_glibc "$sr"; then
+		# a real old glibc (npm's 2.17, for a floor of 2.17 or 2.19): that
+		# floor is it
 		rm -rf "$ROOT/$t/glibc-$seed"
 		ln -sfn "$t/sys-root" "$ROOT/$t/glibc-$seed"
 	else
