@@ -433,18 +433,17 @@ step ccmux "build ccmux, install $CCMUX" 1 build_ccmux
 ensure_deb_src
 forget_old_shards
 step clang "the clang $CLANG_MAJOR shard" 0 adopt "/usr/lib/llvm-$CLANG_MAJOR" --origin "Debian clang-$CLANG_MAJOR"
+# each target's shards and sysroot, then its runtime build queued: JOBS
+# runtimes build in the background while the targets after it are prepared
 for t in ${TARGETS//,/ }; do
 	step "shards-$t" "$t: compilers and binutils" 1 target_shards "$t"
-done
-for t in ${TARGETS//,/ }; do
+	steps_pump
 	case $(kind_of "$t") in
 	glibc) step "floors-$t" "$t: glibc floors" 1 glibc_floors "$t" ;;
 	musl) step "musl-$t" "$t: musl sysroot" "$(case $t in armv6l-*) echo 2 ;; *) echo 0 ;; esac)" musl_sysroot "$t" ;;
 	esac
-done
-for t in ${TARGETS//,/ }; do
 	case $(kind_of "$t") in
-	glibc|musl) step_bg "runtime-$t" "$t: GCC $RUNTIME_MAJOR's runtime (libgcc, libstdc++, libgfortran)" 5 runtime "$t" ;;
+	glibc|musl) step_queue "runtime-$t" "$t: GCC $RUNTIME_MAJOR's runtime (libgcc, libstdc++, libgfortran)" 5 runtime "$t" ;;
 	esac
 done
 steps_wait

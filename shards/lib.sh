@@ -36,6 +36,12 @@ step() {
 	set -e
 	if [ $rc != 0 ]; then
 		tail -n 15 "$LOGS/$name.log" | sed 's/^/   | /' >&2
+		# background steps under way finish first (their results go to
+		# the cache, so the rerun has them); none are left running
+		if [ -n "$(jobs -rp)" ]; then
+			echo "   (step $name failed; waiting for the $(jobs -rp | wc -l) background step(s) under way)" >&2
+			wait || true
+		fi
 		die "step $name failed (log: $LOGS/$name.log); fix it and run the same command again to resume"
 	fi
 	printf '   %s: %ss\n' "$name" $(( $(date +%s) - t0 ))
@@ -54,8 +60,31 @@ step_bg() {
 	BG_PIDS+=($!)
 	BG_NAMES+=("$name")
 }
+# step_queue NAME WHAT MINUTES FN ARGS...: a background step that starts
+# as soon as fewer than JOBS run: steps_pump starts what it can (the install
+# calls it between its foreground steps, so that runtime builds overlap the
+# shards and sysroots of the targets after them); steps_wait starts the rest
+BG_QUEUE=()
+step_queue() {
+	BG_QUEUE+=("$(printf '%q ' "$@")")
+	steps_pump
+}
+steps_pump() {   # [--wait]: until the queue is empty
+	local s
+	while [ ${#BG_QUEUE[@]} -gt 0 ]; do
+		if [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; then
+			[ "${1:-}" = --wait ] || return 0
+			wait -n || true
+			continue
+		fi
+		s=${BG_QUEUE[0]}
+		BG_QUEUE=("${BG_QUEUE[@]:1}")
+		eval "step_bg $s"
+	done
+}
 steps_wait() {
 	local i failed=""
+	steps_pump --wait
 	for i in "${!BG_PIDS[@]}"; do
 		wait "${BG_PIDS[$i]}" || failed="$failed ${BG_NAMES[$i]}"
 	done

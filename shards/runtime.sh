@@ -48,6 +48,7 @@
 # Nothing from the Debian patch set is used: only the pristine (dfsg) upstream
 # tarball inside gcc-N_*.orig.tar.*.
 set -eu
+export LC_NUMERIC=C   # the times of `timed`
 
 die() { echo "runtime.sh: $*" >&2; exit 1; }
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -175,6 +176,11 @@ else
 	LIBGCC_FIX=""; [ "$ARCH" = aarch64 ] && LIBGCC_FIX="-D__getauxval=getauxval"
 fi
 CC1="$CC0 $AFLAGS" CXX1="$CXX0 $AFLAGS" FC1="$FC0 $AFLAGS"
+# where only libgcc_s and libgcc_eh are ours (Debian's libgcc.a stays), the
+# fixed-point routines (ARM's _Fract/_Accum: more than half of its libgcc)
+# stay out of libgcc_s: a program that uses them takes them from libgcc.a,
+# which the driver links beside libgcc_s
+[ $OWN_LIBGCC = 1 ] || LIBGCC_CONF+=(libgcc_cv_fixed_point=no)
 
 SRCDIR=$WORK/src
 BLD=$WORK/build-$TRIPLET-gcc$MAJOR   # mimics a GCC build tree:
@@ -184,18 +190,24 @@ LOG=$BLD/logs
 TIMES=$LOG/times.txt
 step() { echo "== [$TRIPLET gcc$MAJOR] $*" >&2; }
 # timed NAME CMD...: run CMD with output to $LOG/NAME.log, record its wall
-# time and when it started (seconds after the build began)
+# time, the CPU time of everything it ran (user + system, so the cost of a
+# step is known apart from what ran beside it) and when it started (seconds
+# after the build began)
 timed() {
-	local name=$1 t0 t1 rc; shift
+	local name=$1 t0 rc cpu TIMEFORMAT='%R %U %S'; shift
 	step "$name"
 	t0=$(date +%s)
 	# subshell with its own errexit (errexit is ignored inside `if`/`||` contexts)
-	set +e; ( set -e; "$@" ) >"$LOG/$name.log" 2>&1; rc=$?; set -e
+	set +e
+	{ time { ( set -e; "$@" ) >"$LOG/$name.log" 2>&1; }; } 2>"$LOG/$name.time"
+	rc=$?
+	set -e
 	if [ $rc -ne 0 ]; then
 		tail -20 "$LOG/$name.log" >&2; die "$name failed, see $LOG/$name.log"
 	fi
-	t1=$(date +%s)
-	printf '%-24s %5d s  (from +%d s)\n' "$name" $((t1 - t0)) $((t0 - ${RUNTIME_T0:-$t0})) >> "$TIMES"
+	cpu=$(awk '{ printf "%d", $2 + $3 }' "$LOG/$name.time")
+	printf '%-24s %5.0f s  cpu %4d s  (from +%d s)\n' "$name" "$(cut -d' ' -f1 "$LOG/$name.time")" \
+		"$cpu" $((t0 - ${RUNTIME_T0:-$t0})) >> "$TIMES"
 }
 # make in a step: inside the pipeline's make, share its job pool
 submake() {
@@ -215,6 +227,10 @@ tlinkpin() {
 # musl's specs give libgcc as bare .a paths, which libtool drops when it
 # links a C++ or Fortran library: name libgcc_s, as a normal GCC build does
 tlibs() { if [ $LIBC = musl ] && [ -e "$TB/libgcc/libgcc_s.so.1" ]; then echo "-lgcc_s"; fi; }
+# configure scripts, libtool and the makefiles' recipes run under dash
+# where there is one (Debian's /bin/sh): autoconf would pick bash, whose
+# start-up is most of libtool's cost per compiled file
+[ -x /bin/dash ] && export CONFIG_SHELL=/bin/dash
 HOSTTOOLS=(AR="${PFX}ar" RANLIB="${PFX}ranlib" NM="${PFX}nm" STRIP="${PFX}strip")
 
 # ---------------------------------------------------------------- sources
@@ -262,13 +278,29 @@ find_src() {
 # *configure* gcc/ for the target and generate the few headers libgcc uses
 # (tm.h, tconfig.h, options.h, insn-constants.h, version.h) -- that needs the
 # host-side genconstants, hence a small build-libiberty.  No compiler is built.
+# build-libiberty (for gcc/'s generator programs, which run on this
+# machine) is the same for every target: built once per GCC source and host
+# compiler in WORK, under a lock, complete or absent
+host_libiberty() {
+	local d=$WORK/host-libiberty-${GCCSRC##*/} id
+	id="$BUILD_TRIPLET $(gcc -dumpfullversion)"
+	exec 6>"$d.lock"; flock 6
+	if [ "$(cat "$d/.done" 2>/dev/null)" != "$id" ]; then
+		rm -rf "$d" "$d.tmp"; mkdir -p "$d.tmp/libiberty"
+		(cd "$d.tmp/libiberty" && CC=gcc CXX=g++ "$GCCSRC/libiberty/configure" \
+			--build="$BUILD_TRIPLET" --host="$BUILD_TRIPLET" >configure.out 2>&1 &&
+			submake >make.out 2>&1) || { cat "$d.tmp/libiberty"/*.out; return 1; }
+		echo "$id" > "$d.tmp/.done"
+		mv "$d.tmp" "$d"
+	fi
+	exec 6>&-
+	ln -sfn "$d" "$BLD/build-$BUILD_TRIPLET"
+}
 gcc_config() {
-	local bl=$BLD/build-$BUILD_TRIPLET/libiberty pid rc=0
-	rm -rf "$GCCB" "$BLD/build-$BUILD_TRIPLET"; mkdir -p "$GCCB/include" "$bl"
+	local pid rc=0
+	rm -rf "$GCCB" "$BLD/build-$BUILD_TRIPLET"; mkdir -p "$GCCB/include"
 	# build-libiberty and gcc/'s configure are independent: side by side
-	(cd "$bl" && CC=gcc CXX=g++ "$GCCSRC/libiberty/configure" \
-		--build="$BUILD_TRIPLET" --host="$BUILD_TRIPLET" >configure.out 2>&1 &&
-		submake >make.out 2>&1) &
+	host_libiberty &
 	pid=$!
 	cd "$GCCB" && CC=gcc CXX=g++ "$GCCSRC/gcc/configure" --build="$BUILD_TRIPLET" \
 		--host="$BUILD_TRIPLET" --target="$TRIPLET" --with-sysroot="$SR" \
@@ -276,7 +308,7 @@ gcc_config() {
 		--disable-plugin --enable-shared --enable-threads=posix --enable-checking=release \
 		--disable-bootstrap --with-gnu-as --with-gnu-ld \
 		--with-as="$(command -v "${PFX}as")" --with-ld="$(command -v "${PFX}ld")" || rc=$?
-	wait $pid || { cat "$bl"/*.out; echo "build-libiberty failed"; return 1; }
+	wait $pid || { echo "build-libiberty failed"; return 1; }
 	[ $rc = 0 ] || return $rc
 	# a standalone gcc/ configure cannot probe binutils unless told where they are;
 	# without this HAVE_LD_EH_FRAME_HDR etc. are unset and libgcc's unwinder is broken
@@ -498,6 +530,7 @@ if [ "${FLOOR_STRIP:-0}" = 1 ]; then
 	find "$OUT/lib" -maxdepth 1 \( -name '*.a' -o -name '*.so.*[0-9]' -o -name 'crt*.o' \) -type f \
 		-exec "${PFX}strip" --strip-debug {} +
 fi
-printf '%-24s %5d s\n' total $(( $(date +%s) - RUNTIME_T0 )) >> "$TIMES"
+printf '%-24s %5d s  cpu %4d s\n' total $(( $(date +%s) - RUNTIME_T0 )) \
+	"$(awk '$4 == "cpu" { c += $5 } END { print c + 0 }' "$TIMES")" >> "$TIMES"
 step "done; results in $OUT ($(du -sh "$OUT" | cut -f1))"
 cat "$TIMES" >&2
