@@ -51,22 +51,22 @@ NPM_aarch64=@napi-rs/cross-toolchain-x64-target-aarch64@1.0.3
 # triplet of the compilers that drive it, its GCCs (npm: GCC 4.8.5 with a
 # real glibc 2.17; 9,10: bullseye's; 11 12: bookworm's; posix: mingw-w64),
 # its Debian architecture, and what it costs cold: minutes of a 2-core
-# machine, measured (README, Install; runtimes build two at a time, so a
-# target's share is half the wall time of its runtime build).
+# machine, measured (README, Install: shards + sysroot + half its runtime
+# build, as runtimes build two at a time; the whole of every target, 28 min).
 RECIPES="
 x86_64-linux-gnu          glibc x86_64-linux-gnu      npm,9,10,11,12 amd64   3
 aarch64-linux-gnu         glibc aarch64-linux-gnu     npm,9,10,11,12 arm64   3
 i686-linux-gnu            glibc i686-linux-gnu        9,10,11,12     i386    3
-armv7l-linux-gnueabihf    glibc arm-linux-gnueabihf   9,10,11,12     armhf   4
-armv6l-linux-gnueabihf    glibc arm-linux-gnueabihf   12             armhf   4
+armv7l-linux-gnueabihf    glibc arm-linux-gnueabihf   9,10,11,12     armhf   3
+armv6l-linux-gnueabihf    glibc arm-linux-gnueabihf   12             armhf   3
 powerpc64le-linux-gnu     glibc powerpc64le-linux-gnu 9,10,11,12     ppc64el 3
-x86_64-linux-musl         musl  x86_64-linux-gnu      12             amd64   3
+x86_64-linux-musl         musl  x86_64-linux-gnu      12             amd64   2
 aarch64-linux-musl        musl  aarch64-linux-gnu     12             arm64   2
-i686-linux-musl           musl  i686-linux-gnu        12             i386    3
+i686-linux-musl           musl  i686-linux-gnu        12             i386    2
 armv7l-linux-musleabihf   musl  arm-linux-gnueabihf   12             armhf   3
-armv6l-linux-musleabihf   musl  arm-linux-gnueabihf   12             armhf   5
-x86_64-w64-mingw32        mingw x86_64-w64-mingw32    posix          -       1
-i686-w64-mingw32          mingw i686-w64-mingw32      posix          -       1
+armv6l-linux-musleabihf   musl  arm-linux-gnueabihf   12             armhf   4
+x86_64-w64-mingw32        mingw x86_64-w64-mingw32    posix          -       0
+i686-w64-mingw32          mingw i686-w64-mingw32      posix          -       0
 x86_64-apple-darwin       sdk   -                     -              -       0
 aarch64-apple-darwin      sdk   -                     -              -       0
 x86_64-unknown-freebsd    sdk   -                     -              -       0
