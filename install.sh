@@ -143,7 +143,9 @@ packages_for() {
 	esac
 }
 
-APT_COMMON="build-essential make musl-tools musl-dev pkg-config xz-utils
+# libgmp-dev: gcc/'s configure, which shards/runtime.sh runs for libgcc's
+# headers, compiles its host checks with GCC's system.h, which includes gmp.h
+APT_COMMON="build-essential make libgmp-dev musl-tools musl-dev pkg-config xz-utils
  qemu-user ccache distcc hyperfine strace valgrind cmake meson ninja-build
  file binutils autotools-dev dpkg-dev tcl gcc-12 g++-12 gfortran-12
  clang-$CLANG_MAJOR lld-$CLANG_MAJOR libclang-rt-$CLANG_MAJOR-dev llvm-$CLANG_MAJOR"

@@ -117,6 +117,11 @@ PFX=$DEBTRIP-
 BUILD_TRIPLET=$(gcc -dumpmachine)
 CC0=${PFX}gcc-$MAJOR CXX0=${PFX}g++-$MAJOR FC0=${PFX}gfortran-$MAJOR
 for t in "$CC0" "$CXX0"; do command -v "$t" >/dev/null || die "$t not installed"; done
+# gcc/'s configure compiles its host checks with GCC's system.h, which
+# includes gmp.h: without it every check of a declaration fails, and the
+# generator programs then do not compile (libiberty's basename against glibc's)
+echo '#include <gmp.h>' | gcc -E -x c - >/dev/null 2>&1 ||
+	die "gmp.h not found: install libgmp-dev (GCC's configure needs it)"
 GCCLIB=$(dirname "$("$CC0" -print-libgcc-file-name)")
 [ -d "$GCCLIB/include" ] || die "$GCCLIB/include missing"
 GCCVER=$($CC0 -dumpfullversion)
