@@ -47,34 +47,60 @@ step() {
 	printf '   %s: %ss\n' "$name" $(( $(date +%s) - t0 ))
 }
 
-# step_bg NAME WHAT MINUTES FN ARGS...: as step, in the background, JOBS at
-# a time; steps_wait waits for all of them and stops on a failure
-BG_PIDS=()
+# Background steps.  step_queue NAME WHAT MINUTES FN ARGS... queues a step
+# that runs as `step` does, in the background, JOBS at a time.  steps_pump
+# starts what it can: the install calls it between its foreground steps, so
+# that runtime builds overlap the shards and sysroots of the targets after
+# them.  Once a background step has failed, nothing new starts.  steps_wait
+# starts the rest, waits for every one and stops on a failure, naming the
+# failed steps and those it did not start.
+BG_PIDS=()       # the steps started and not yet collected
 BG_NAMES=()
-step_bg() {
-	local name=$1
-	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
-		wait -n || true
-	done
-	( step "$@" ) &
-	BG_PIDS+=($!)
-	BG_NAMES+=("$name")
-}
-# step_queue NAME WHAT MINUTES FN ARGS...: a background step that starts
-# as soon as fewer than JOBS run: steps_pump starts what it can (the install
-# calls it between its foreground steps, so that runtime builds overlap the
-# shards and sysroots of the targets after them); steps_wait starts the rest
-BG_QUEUE=()
+BG_QUEUE=()      # the steps not yet started
+BG_FAILED=""     # the names of the failed ones
 step_queue() {
 	BG_QUEUE+=("$(printf '%q ' "$@")")
 	steps_pump
 }
+step_bg() {
+	( step "$@" ) &
+	BG_PIDS+=($!)
+	BG_NAMES+=("$1")
+}
+# steps_ended PID STATUS: PID's step is over
+steps_ended() {
+	local i
+	for i in "${!BG_PIDS[@]}"; do
+		[ "${BG_PIDS[$i]}" = "$1" ] || continue
+		[ "$2" = 0 ] || BG_FAILED="$BG_FAILED ${BG_NAMES[$i]}"
+		unset "BG_PIDS[$i]" "BG_NAMES[$i]"
+	done
+}
+# steps_reap [--one]: collect the steps that have ended (--one: wait until
+# one has); each status is collected once
+steps_reap() {
+	local i pid rc running
+	if [ "${1:-}" = --one ]; then
+		pid=
+		wait -n -p pid && rc=0 || rc=$?
+		[ -z "$pid" ] || steps_ended "$pid" "$rc"
+	fi
+	running=" $(jobs -rp | tr '\n' ' ') "
+	for i in "${!BG_PIDS[@]}"; do
+		pid=${BG_PIDS[$i]}
+		case $running in *" $pid "*) continue ;; esac
+		wait "$pid" && rc=0 || rc=$?
+		steps_ended "$pid" "$rc"
+	done
+}
 steps_pump() {   # [--wait]: until the queue is empty
 	local s
 	while [ ${#BG_QUEUE[@]} -gt 0 ]; do
-		if [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; then
+		steps_reap
+		[ -z "$BG_FAILED" ] || return 0
+		if [ ${#BG_PIDS[@]} -ge "$JOBS" ]; then
 			[ "${1:-}" = --wait ] || return 0
-			wait -n || true
+			steps_reap --one
 			continue
 		fi
 		s=${BG_QUEUE[0]}
@@ -83,14 +109,15 @@ steps_pump() {   # [--wait]: until the queue is empty
 	done
 }
 steps_wait() {
-	local i failed=""
+	local s left=""
 	steps_pump --wait
-	for i in "${!BG_PIDS[@]}"; do
-		wait "${BG_PIDS[$i]}" || failed="$failed ${BG_NAMES[$i]}"
+	while [ ${#BG_PIDS[@]} -gt 0 ]; do
+		steps_reap --one
 	done
-	BG_PIDS=()
-	BG_NAMES=()
-	[ -z "$failed" ] || die "failed:$failed (logs in $LOGS); run the same command again to resume"
+	for s in "${BG_QUEUE[@]}"; do left="$left ${s%% *}"; done
+	BG_QUEUE=()
+	[ -z "$BG_FAILED" ] ||
+		die "failed:$BG_FAILED${left:+ (not started:$left)} (logs in $LOGS); run the same command again to resume"
 }
 
 # ---- the build cache ----------------------------------------------------------

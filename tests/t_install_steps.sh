@@ -3,8 +3,9 @@
 # that only sleep and write what they did: queued background steps run at
 # most JOBS at a time and start between foreground steps (they overlap the
 # foreground work); a foreground step that fails while background steps
-# run says so, waits for them and exits 1; a failed background step makes
-# steps_wait exit 1 naming it.  Needs no install.
+# run says so, waits for them and exits 1; after a background step fails
+# nothing new starts, and steps_wait exits 1 naming it and the steps it did
+# not start.  Needs no install.
 . "$(dirname "$0")/lib.sh"
 LIB=${CCMUX_SRC:-$(cd "$(dirname "$0")/.." && pwd)}/shards/lib.sh
 
@@ -44,7 +45,7 @@ run 'step_queue bgA "bg A" 0 mark bgA 2; step_queue bgB "bg B" 0 mark bgB 2
 	step fg "fg" 0 mark fg 1; steps_wait'
 check "queued steps overlap the foreground: exit 0" 0 "$?"
 if [ "$(at fg start)" -lt "$(at bgA end)" ] && [ "$(at fg start)" -lt "$(at bgB end)" ] &&
-	[ "$(at fg start)" -gt "$(at bgA start)" ]; then
+	[ "$(at fg end)" -gt "$(at bgA start)" ]; then
 	pass "queued steps overlap the foreground step"
 else
 	fail "queued steps overlap the foreground step" "$(cat "$T"/ev.*)"
@@ -74,12 +75,18 @@ fi
 check "failed foreground step: the background step finished first" 1 "$(grep -c end "$T/ev.bg" 2>/dev/null)"
 check "failed foreground step: nothing after it ran" 0 "$(grep -c "NOT REACHED" "$T/out")"
 
-# a background step fails: steps_wait exits 1 naming it, after the others
-run 'step_queue ok1 "ok 1" 0 mark ok1 1; step_queue broken "broken" 0 false
+# a background step fails: nothing new starts after it; steps_wait waits
+# for the one under way and exits 1 naming the failed step and the one it
+# did not start
+run 'step_queue ok1 "ok 1" 0 mark ok1 2; step_queue broken "broken" 0 false
+	step fg "fg" 0 mark fg 1
 	step_queue ok2 "ok 2" 0 mark ok2 1; steps_wait; echo "NOT REACHED"'
 check "failed background step: exit 1" 1 "$?"
-if grep -q "failed: broken" "$T/out" && [ "$(cat "$T"/ev.ok* | grep -c end)" = 2 ]; then
-	pass "failed background step: named, the others finished"
+if grep -q "failed: broken (not started: ok2)" "$T/out"; then
+	pass "failed background step: named, and the step not started"
 else
-	fail "failed background step: named, the others finished" "$(cat "$T/out")"
+	fail "failed background step: named, and the step not started" "$(cat "$T/out")"
 fi
+check "failed background step: the step under way finished" 1 "$(grep -c end "$T/ev.ok1" 2>/dev/null)"
+check "failed background step: nothing started after it" 0 "$(cat "$T/ev.ok2" 2>/dev/null | wc -l)"
+check "failed background step: nothing after steps_wait ran" 0 "$(grep -c "NOT REACHED" "$T/out")"
